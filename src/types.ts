@@ -83,3 +83,51 @@ export interface Artifact {
   /** File names (relative to the output dir) of the binaries it holds. */
   binaries: string[]
 }
+
+/** What verification (header + build info) said about one binary. */
+export interface Verification {
+  /** A `file`-like one-liner: `ELF 64-bit LSB executable, ARM aarch64, statically linked, Go 1.26.8, CGO_ENABLED=0, stripped`. */
+  format: string
+  /** Structured facts read from the binary (container, machine, buildinfo...). */
+  checks: Record<string, unknown>
+  findings: Finding[]
+  /** No finding of severity 'error'. */
+  ok: boolean
+}
+
+/** The result of running a binary once after it was built. */
+export interface SmokeResult {
+  status: 'passed' | 'failed' | 'not-runnable'
+  /** How it was run (`native`, `qemu-aarch64`) or why it was not, plus exit code / output tail. */
+  detail: string
+}
+
+/** Everything known about one binary at the end of the run. */
+export interface BinaryReport {
+  build: Build
+  verification?: Verification
+  smoke?: SmokeResult
+  /** The artifact that holds it, once uploaded. */
+  artifact?: Artifact
+  /** Why it was not uploaded, when it was not. */
+  uploadError?: string
+}
+
+/** The whole run, as the report stage sees it. */
+export interface RunResult {
+  goVersion: string
+  /** `linux/amd64` */
+  host: string
+  parallel: number
+  /** Names of inherited variables dropped from every build's environment. */
+  droppedEnv: string[]
+  targets: Target[]
+  outputDir: string
+  binaries: BinaryReport[]
+  artifacts: Artifact[]
+  checksumsPath?: string
+  /** Why nothing was uploaded (`upload: none`, no runtime token...). */
+  uploadSkipped?: string
+  /** One line per failure (build, verification, upload), already phrased for people. */
+  failures: string[]
+}
