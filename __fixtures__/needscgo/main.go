@@ -1,0 +1,10 @@
+// Command needscgo depends on a module that only compiles with cgo.
+package main
+
+import (
+	"fmt"
+
+	"example.com/cgodep"
+)
+
+func main() { fmt.Println(cgodep.Answer()) }

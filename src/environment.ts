@@ -1,0 +1,142 @@
+/**
+ * Planning stage, part two: the environment of every `go` process.
+ *
+ * Inherited first, target last: start from the runner's environment, drop the
+ * C toolchain and cgo variables, apply the user's `env` input, set every
+ * variant variable explicitly (empty when unused) so nothing leaks in from the
+ * job, then GOOS, GOARCH, the variant and CGO_ENABLED=0.
+ */
+import { VARIANT_VARS, variantVariable } from './targets.js'
+import type { Target } from './types.js'
+
+/** Variables removed from every build's environment. */
+export const DROPPED_VARIABLES: readonly string[] = [
+  'CC',
+  'CXX',
+  'CGO_CFLAGS',
+  'CGO_CPPFLAGS',
+  'CGO_CXXFLAGS',
+  'CGO_FFLAGS',
+  'CGO_LDFLAGS',
+  'PKG_CONFIG',
+  'PKG_CONFIG_PATH',
+  'PKG_CONFIG_LIBDIR',
+  'PKG_CONFIG_SYSROOT_DIR'
+]
+
+/** Variables the action sets itself; the `env` input may not set them. */
+export const TARGET_VARIABLES: readonly string[] = [
+  'GOOS',
+  'GOARCH',
+  'CGO_ENABLED',
+  ...VARIANT_VARS
+]
+
+/** A process environment: name to value. */
+export type Env = Record<string, string>
+
+/**
+ * Whether a variable of the job's environment is dropped: the listed C
+ * toolchain and pkg-config variables, and every other `CGO_*` flag variable
+ * (`CGO_CFLAGS_ALLOW` and friends).
+ */
+function isDropped(name: string): boolean {
+  const upper = name.toUpperCase()
+  if (DROPPED_VARIABLES.includes(upper)) return true
+  return upper.startsWith('CGO_') && upper !== 'CGO_ENABLED'
+}
+
+/**
+ * The inherited part, shared by every target: the job's environment minus the
+ * C toolchain, plus the user's `env` input.
+ *
+ * @param inherited the runner's environment (`process.env`)
+ * @param extra the `env` input, already validated
+ * @param platform `process.platform`: names are case-insensitive on win32
+ * @returns the base environment and the names that were dropped
+ */
+export function baseEnvironment(
+  inherited: NodeJS.ProcessEnv,
+  extra: Env,
+  platform: NodeJS.Platform = process.platform
+): { env: Env; dropped: string[] } {
+  const env: Env = {}
+  const dropped: string[] = []
+  for (const [name, value] of Object.entries(inherited)) {
+    if (value === undefined) continue
+    if (isDropped(name)) {
+      dropped.push(name)
+      continue
+    }
+    env[name] = value
+  }
+  for (const [name, value] of Object.entries(extra)) setVar(env, name, value, platform)
+  return { env, dropped: dropped.sort() }
+}
+
+/** Set a variable, replacing any spelling of it on case-insensitive platforms. */
+function setVar(env: Env, name: string, value: string, platform: NodeJS.Platform): void {
+  if (platform === 'win32') {
+    for (const key of Object.keys(env))
+      if (key.toUpperCase() === name.toUpperCase() && key !== name) delete env[key]
+  }
+  env[name] = value
+}
+
+/**
+ * The environment for one target: the base, every variant variable empty,
+ * then GOOS, GOARCH, the target's variant and CGO_ENABLED=0 last.
+ */
+export function targetEnvironment(
+  base: Env,
+  target: Target,
+  platform: NodeJS.Platform = process.platform
+): Env {
+  const env: Env = { ...base }
+  for (const name of VARIANT_VARS) setVar(env, name, '', platform)
+  setVar(env, 'GOOS', target.goos, platform)
+  setVar(env, 'GOARCH', target.goarch, platform)
+  const variable = variantVariable(target.goarch)
+  if (variable && target.variant) setVar(env, variable, target.variant, platform)
+  setVar(env, 'CGO_ENABLED', '0', platform)
+  return env
+}
+
+/**
+ * Parse the `env` input: `KEY=VALUE` lines, blank lines and `#` comments
+ * ignored. Refuses what would undo the action's guarantees.
+ *
+ * @returns the variables, and one problem per bad line
+ */
+export function parseEnvInput(text: string): { env: Env; errors: string[] } {
+  const env: Env = {}
+  const errors: string[] = []
+  text.split(/\r?\n/).forEach((rawLine, i) => {
+    const line = rawLine.trim()
+    if (!line || line.startsWith('#')) return
+    const eq = line.indexOf('=')
+    const name = eq < 0 ? line : line.slice(0, eq).trim()
+    const where = `env: line ${i + 1} ("${line}")`
+    if (eq <= 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      errors.push(`${where} is not KEY=VALUE; write one variable per line, e.g. GOPROXY=off`)
+      return
+    }
+    const value = line.slice(eq + 1)
+    const upper = name.toUpperCase()
+    if (upper === 'CGO_ENABLED') {
+      if (value.trim() !== '0')
+        errors.push(
+          `${where}: CGO_ENABLED=${value} is refused: this action always builds with CGO_ENABLED=0. Remove the line; for cgo builds use a toolchain with a C cross-compiler instead.`
+        )
+      return
+    }
+    if (TARGET_VARIABLES.includes(upper)) {
+      errors.push(
+        `${where}: ${upper} is set per target by the action; choose it with the targets input instead (e.g. linux/arm/7)`
+      )
+      return
+    }
+    env[name] = value
+  })
+  return { env, errors }
+}

@@ -1,0 +1,182 @@
+/**
+ * Inputs stage: the only reader of the action's inputs. Every input is
+ * validated here, syntax only, before anything runs; every problem is
+ * reported at once, one line each. What needs the toolchain (targets,
+ * packages) is validated in the plan stage, still before any build.
+ */
+import * as core from '@actions/core'
+import { availableParallelism } from 'node:os'
+import { parseEnvInput, type Env } from './environment.js'
+import { buildFlagProblems, linkerFlagProblems, splitWords } from './flags.js'
+
+/** The name and default of every input, as action.yml declares them. */
+export const INPUT_DEFAULTS = {
+  targets:
+    'linux/amd64, linux/arm64, darwin/amd64, darwin/arm64, windows/amd64, windows/arm64',
+  'working-directory': '.',
+  package: '.',
+  'binary-name': '',
+  'output-dir': 'dist',
+  ldflags: '-s -w',
+  trimpath: 'true',
+  tags: '',
+  flags: '',
+  env: '',
+  go: 'go',
+  parallel: '',
+  'fail-fast': 'false',
+  verify: 'true',
+  'smoke-test': 'false',
+  'smoke-args': '--version',
+  upload: 'per-target',
+  'artifact-name': '',
+  archive: 'none',
+  'skip-archive': 'false',
+  'retention-days': '',
+  'compression-level': '6',
+  overwrite: 'false'
+} as const
+
+/** An input's name. */
+export type InputName = keyof typeof INPUT_DEFAULTS
+
+/** Reads one input's raw value ('' when unset). */
+export type InputGetter = (name: string) => string
+
+/** The validated inputs of the build engine. */
+export interface Inputs {
+  /** Raw `targets` (parsed against the toolchain in the plan stage). */
+  targets: string
+  workingDirectory: string
+  packages: string[]
+  binaryName: string
+  outputDir: string
+  ldflags: string
+  trimpath: boolean
+  tags: string[]
+  flags: string[]
+  env: Env
+  go: string
+  parallel: number
+  failFast: boolean
+  verify: boolean
+  smokeTest: boolean
+  smokeArgs: string[]
+  /** The raw getter, for stages that validate their own inputs (publish). */
+  get: InputGetter
+}
+
+/** Thrown when inputs are invalid; the message has one line per problem. */
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+    this.name = 'InputError'
+  }
+}
+
+/** The runner's way: `core.getInput`, which reads INPUT_<NAME>. */
+export const actionInputs: InputGetter = (name) => core.getInput(name)
+
+/** A getter that falls back to the action.yml default for empty values. */
+export function withDefaults(get: InputGetter): InputGetter {
+  return (name) => {
+    const value = get(name).trim()
+    if (value) return value
+    return (INPUT_DEFAULTS as Record<string, string>)[name] ?? ''
+  }
+}
+
+/** Parse a boolean the way the toolkit spells them (true/True/TRUE...). */
+function parseBoolean(name: string, value: string, problems: string[]): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  problems.push(`${name}: "${value}" is not a boolean; use true or false`)
+  return false
+}
+
+/** Split a list input on commas, spaces and newlines. */
+function listOf(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean)
+}
+
+/**
+ * Read and validate the engine's inputs.
+ *
+ * @param raw reads one input ('' when unset); defaults are applied here
+ * @throws InputError with one line per problem
+ */
+export function getInputs(raw: InputGetter = actionInputs): Inputs {
+  const get = withDefaults(raw)
+  const problems: string[] = []
+  const words = (name: string): string[] => {
+    try {
+      return splitWords(get(name))
+    } catch (e) {
+      problems.push(
+        `${name}: ${(e as Error).message} in ${JSON.stringify(get(name))}; close the quote or escape it with a backslash`
+      )
+      return []
+    }
+  }
+
+  const binaryName = get('binary-name')
+  if (/[\\/]/.test(binaryName) || binaryName === '.' || binaryName === '..')
+    problems.push(
+      `binary-name: "${binaryName}" contains a path separator; give a plain file name (the directory is output-dir)`
+    )
+  else if (/[\0<>:"|?*]/.test(binaryName))
+    problems.push(
+      `binary-name: "${binaryName}" has a character that is not allowed in file names on Windows (<>:"|?*); choose another name`
+    )
+
+  const ldflags = get('ldflags')
+  problems.push(...linkerFlagProblems(words('ldflags'), 'ldflags'))
+  const flags = words('flags')
+  problems.push(...buildFlagProblems(flags, 'flags'))
+
+  const tags = listOf(get('tags'))
+  for (const tag of tags)
+    if (!/^[A-Za-z0-9_.-]+$/.test(tag))
+      problems.push(
+        `tags: "${tag}" is not a build tag; tags are letters, digits, _ . and -, separated by commas or spaces`
+      )
+
+  const env = parseEnvInput(raw('env'))
+  problems.push(...env.errors)
+  if (env.env.GOFLAGS)
+    problems.push(
+      ...buildFlagProblems(splitWords(env.env.GOFLAGS), 'env (GOFLAGS)', false)
+    )
+
+  let parallel = availableParallelism()
+  const parallelText = get('parallel')
+  if (parallelText) {
+    if (!/^\d+$/.test(parallelText) || Number(parallelText) < 1)
+      problems.push(
+        `parallel: "${parallelText}" is not a whole number of builds at once; use 1 or more, or leave it empty for the CPU count (${availableParallelism()})`
+      )
+    else parallel = Number(parallelText)
+  }
+
+  const inputs: Inputs = {
+    targets: get('targets'),
+    workingDirectory: get('working-directory'),
+    packages: listOf(get('package')),
+    binaryName,
+    outputDir: get('output-dir'),
+    ldflags,
+    trimpath: parseBoolean('trimpath', get('trimpath'), problems),
+    tags,
+    flags,
+    env: env.env,
+    go: get('go'),
+    parallel,
+    failFast: parseBoolean('fail-fast', get('fail-fast'), problems),
+    verify: parseBoolean('verify', get('verify'), problems),
+    smokeTest: parseBoolean('smoke-test', get('smoke-test'), problems),
+    smokeArgs: words('smoke-args'),
+    get
+  }
+  if (problems.length) throw new InputError(problems)
+  return inputs
+}

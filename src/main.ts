@@ -1,0 +1,167 @@
+/**
+ * The action, stage by stage:
+ *
+ *   inputs ──> plan ──> build ──> inspect ──> package ──> upload ──> report
+ */
+import * as core from '@actions/core'
+import { existsSync } from 'node:fs'
+import * as path from 'node:path'
+import { buildAll } from './build.js'
+import { getInputs, type Inputs } from './inputs.js'
+import { makePlan, type Plan } from './plan.js'
+import { runProcess } from './process.js'
+import type { BinaryReport, Build, RunResult } from './types.js'
+
+/** Seconds since `start`, for the timing line. */
+function since(start: number): number {
+  return (performance.now() - start) / 1000
+}
+
+/** Log what is about to happen, once. */
+function logPlan(plan: Plan): void {
+  const b = plan.build
+  core.info(plan.toolchain.versionLine)
+  core.info(
+    `host: ${plan.toolchain.hostOS}/${plan.toolchain.hostArch} (go env GOHOSTOS GOHOSTARCH)`
+  )
+  core.info(
+    `plan: ${b.targets.length} target(s) × ${b.packages.length} package(s) = ${
+      b.targets.length * b.packages.length
+    } build(s), ${b.parallel} at once (go build -p ${b.compileParallel}), CGO_ENABLED=0`
+  )
+  core.info(`targets: ${b.targets.map((t) => t.name).join(', ')}`)
+  core.info(
+    `packages: ${b.packages.map((p) => `${p.binaryName} (${path.relative(b.cwd, p.pattern) || '.'})`).join(', ')}`
+  )
+  core.info(`output: ${b.outputDir}`)
+  core.info(
+    plan.dropped.length
+      ? `dropped from the inherited environment: ${plan.dropped.join(', ')}`
+      : 'dropped from the inherited environment: nothing (no C toolchain or cgo variables were set)'
+  )
+  for (const note of plan.notes) core.info(`note: ${note}`)
+}
+
+/**
+ * Download the module graph once, before the fan-out, so that parallel
+ * builds do not race to fetch the same modules. Skipped outside a module and
+ * for vendored modules.
+ */
+async function downloadModules(plan: Plan): Promise<void> {
+  const b = plan.build
+  if (!plan.toolchain.gomod) return
+  if (
+    existsSync(path.join(path.dirname(plan.toolchain.gomod), 'vendor', 'modules.txt')) ||
+    /-mod=vendor/.test(plan.toolchain.goflags)
+  )
+    return
+  const result = await runProcess(b.go, ['mod', 'download'], {
+    cwd: b.cwd,
+    env: { ...b.baseEnv, CGO_ENABLED: '0' }
+  })
+  if (result.exitCode !== 0)
+    throw new Error(
+      `go mod download failed in ${b.cwd}: ${result.stderr.trim()}. Check the module's go.mod and the job's network/GOPROXY settings.`
+    )
+}
+
+/** Log one build's outcome in its own folded group. */
+function logBuild(build: Build): void {
+  const title =
+    build.status === 'built'
+      ? `✓ ${build.target.name} ${build.fileName} (${build.seconds.toFixed(1)} s, ${build.size} bytes)`
+      : build.status === 'skipped'
+        ? `- ${build.target.name} ${build.fileName} skipped`
+        : `✗ ${build.target.name} ${build.fileName} failed`
+  core.startGroup(title)
+  if (build.output) core.info(build.output.trimEnd())
+  if (build.error) core.info(build.error)
+  if (build.sha256) core.info(`sha256 ${build.sha256}  ${build.path}`)
+  core.endGroup()
+}
+
+/**
+ * Run the whole pipeline for validated inputs.
+ *
+ * @returns what happened to every binary; never throws for a failed build
+ *   (those are listed in `failures`), only for problems found before any
+ *   build starts
+ */
+export async function execute(inputs: Inputs): Promise<RunResult> {
+  const timing: Record<string, number> = {}
+  let t = performance.now()
+  const plan = await makePlan(inputs)
+  timing.plan = since(t)
+  logPlan(plan)
+
+  t = performance.now()
+  await downloadModules(plan)
+  timing.download = since(t)
+
+  t = performance.now()
+  const builds = await buildAll(plan.build, logBuild)
+  timing.build = since(t)
+
+  const binaries: BinaryReport[] = builds.map((build) => ({ build }))
+  const failures = builds.filter((b) => b.status !== 'built').map((b) => b.error ?? `${b.target.name}: ${b.status}`)
+
+  core.debug(
+    `timing ${Object.entries(timing)
+      .map(([k, v]) => `${k}=${v.toFixed(3)}s`)
+      .join(' ')}`
+  )
+  return {
+    goVersion: plan.toolchain.version,
+    host: `${plan.toolchain.hostOS}/${plan.toolchain.hostArch}`,
+    parallel: plan.build.parallel,
+    droppedEnv: plan.dropped,
+    targets: plan.build.targets,
+    outputDir: plan.build.outputDir,
+    binaries,
+    artifacts: [],
+    failures
+  }
+}
+
+/** The `binaries` output: one object per binary. */
+export function binariesOutput(result: RunResult): unknown[] {
+  return result.binaries.map(({ build, verification, smoke, artifact }) => ({
+    target: build.target.name,
+    id: build.target.id,
+    goos: build.target.goos,
+    goarch: build.target.goarch,
+    variant: build.target.variant,
+    package: build.pkg.binaryName,
+    path: build.path,
+    name: build.fileName,
+    status: build.status,
+    size: build.size ?? null,
+    sha256: build.sha256 ?? null,
+    seconds: Number(build.seconds.toFixed(3)),
+    error: build.error ?? null,
+    format: verification?.format ?? null,
+    checks: verification?.checks ?? null,
+    findings: verification?.findings ?? [],
+    verified: verification ? verification.ok : null,
+    smoke: smoke ?? null,
+    artifact: artifact?.name ?? null
+  }))
+}
+
+/** The action's entry point: inputs from the runner, outputs to the runner. */
+export async function run(): Promise<void> {
+  try {
+    const inputs = getInputs()
+    const result = await execute(inputs)
+    core.setOutput('binaries', JSON.stringify(binariesOutput(result)))
+    core.setOutput('output-dir', result.outputDir)
+    core.setOutput('artifacts', JSON.stringify(result.artifacts))
+    core.setOutput('checksums', result.checksumsPath ?? '')
+    if (result.failures.length)
+      core.setFailed(
+        `${result.failures.length} of ${result.binaries.length} binaries failed:\n${result.failures.join('\n')}`
+      )
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error))
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Plan stage: everything decided before the first build, from the inputs and
+ * what the toolchain says. Every problem found here fails the step before any
+ * build starts, all of them listed at once.
+ */
+import { existsSync, statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import * as path from 'node:path'
+import {
+  commonBuildFlags,
+  compileParallelism,
+  type BuildPlan
+} from './build.js'
+import { baseEnvironment } from './environment.js'
+import { buildFlagProblems, splitWords } from './flags.js'
+import { InputError, type Inputs } from './inputs.js'
+import { resolvePackages } from './packages.js'
+import { parseTargets } from './targets.js'
+import { probeToolchain, type Toolchain } from './toolchain.js'
+
+/** The plan, and what the report says about how it was made. */
+export interface Plan {
+  build: BuildPlan
+  toolchain: Toolchain
+  /** Inherited variables removed from every build's environment. */
+  dropped: string[]
+  /** Things worth saying that are not errors. */
+  notes: string[]
+}
+
+/**
+ * Make the plan: probe the toolchain, parse targets, resolve packages.
+ *
+ * @param extraChecks more validation that needs the plan (artifact names):
+ *   returns problems, one line each
+ * @throws InputError listing every problem
+ */
+export async function makePlan(
+  inputs: Inputs,
+  inherited: NodeJS.ProcessEnv = process.env,
+  extraChecks: (plan: Plan) => string[] = () => []
+): Promise<Plan> {
+  const cwd = path.resolve(inputs.workingDirectory)
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory())
+    throw new InputError([
+      `working-directory: "${inputs.workingDirectory}" is not a directory (resolved to ${cwd}); give the directory of your Go module, relative to the workspace`
+    ])
+  const { env: baseEnv, dropped } = baseEnvironment(inherited, inputs.env)
+  const hostEnv = { ...baseEnv, CGO_ENABLED: '0' }
+  const toolchain = await probeToolchain(inputs.go, cwd, hostEnv)
+
+  const problems: string[] = []
+  let goflagsWords: string[] = []
+  try {
+    goflagsWords = splitWords(toolchain.goflags)
+  } catch {
+    goflagsWords = toolchain.goflags.split(/\s+/)
+  }
+  problems.push(
+    ...buildFlagProblems(goflagsWords, 'GOFLAGS', false).map(
+      (p) =>
+        `${p} GOFLAGS comes from the job's environment or "go env -w"; unset it for this step.`
+    )
+  )
+  const targets = parseTargets(inputs.targets, toolchain.platforms, toolchain.version)
+  problems.push(...targets.errors)
+
+  const listFlags = inputs.tags.length ? [`-tags=${inputs.tags.join(',')}`] : []
+  let packages: Awaited<ReturnType<typeof resolvePackages>> = []
+  try {
+    packages = await resolvePackages({
+      go: inputs.go,
+      cwd,
+      env: hostEnv,
+      patterns: inputs.packages,
+      binaryName: inputs.binaryName,
+      listFlags
+    })
+  } catch (error) {
+    problems.push(...(error as Error).message.split('\n'))
+  }
+
+  const cpus = availableParallelism()
+  const jobs = Math.max(1, targets.targets.length * Math.max(1, packages.length))
+  const parallel = Math.min(inputs.parallel, jobs)
+  const plan: Plan = {
+    toolchain,
+    dropped,
+    notes: targets.notes,
+    build: {
+      go: inputs.go,
+      cwd,
+      outputDir: path.resolve(cwd, inputs.outputDir),
+      targets: targets.targets,
+      packages,
+      baseEnv,
+      buildFlags: commonBuildFlags(inputs),
+      parallel,
+      compileParallel: compileParallelism(cpus, parallel),
+      failFast: inputs.failFast
+    }
+  }
+  if (!problems.length) problems.push(...extraChecks(plan))
+  if (problems.length) throw new InputError(problems)
+  return plan
+}
