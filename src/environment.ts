@@ -74,12 +74,14 @@ export function baseEnvironment(
   return { env, dropped: dropped.sort() }
 }
 
-/** Set a variable, replacing any spelling of it on case-insensitive platforms. */
+/**
+ * Set a variable last in order, replacing any spelling of it on
+ * case-insensitive platforms.
+ */
 function setVar(env: Env, name: string, value: string, platform: NodeJS.Platform): void {
-  if (platform === 'win32') {
-    for (const key of Object.keys(env))
-      if (key.toUpperCase() === name.toUpperCase() && key !== name) delete env[key]
-  }
+  for (const key of Object.keys(env))
+    if (key === name || (platform === 'win32' && key.toUpperCase() === name.toUpperCase()))
+      delete env[key]
   env[name] = value
 }
 

@@ -208,37 +208,39 @@ export function normaliseVariant(
   return { value: [value, ...rest].join(',') }
 }
 
-/** Levenshtein distance, for did-you-mean suggestions. */
+/** Edit distance counting a transposition as one edit (amd46 → amd64). */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]
-    row[0] = i
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+  )
+  for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]
-      row[j] = Math.min(
-        row[j] + 1,
-        row[j - 1] + 1,
-        prev + (a[i - 1] === b[j - 1] ? 0 : 1)
-      )
-      prev = tmp
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
     }
-  }
-  return row[b.length]
+  return d[a.length][b.length]
 }
 
-/** The closest candidate within a small edit distance, or undefined. */
+/**
+ * The closest candidate, for did-you-mean: within one edit per three
+ * characters (at least one), or one that starts with the word.
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase()
   let best: string | undefined
   let bestScore = Infinity
   for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase())
+    const d = distance(w, c.toLowerCase())
     if (d < bestScore) {
       best = c
       bestScore = d
     }
   }
-  return bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+  if (best !== undefined && bestScore <= Math.max(1, Math.floor(w.length / 3)))
+    return best
+  return w ? candidates.find((c) => c.toLowerCase().startsWith(w)) : undefined
 }
 
 /** The outcome of parsing the `targets` input. */
@@ -255,10 +257,35 @@ type Selector =
   | { kind: 'glob'; pattern: string; text: string }
   | { kind: 'target'; goos: string; goarch: string; variant: string; text: string }
 
+/**
+ * Split a list on whitespace and commas, except the comma of a variant suffix
+ * (`linux/arm/6,hardfloat`, `linux/arm64/v8.0,lse`): after a goos/goarch/variant
+ * word, a comma followed by a word without a slash continues the variant.
+ */
+function splitList(text: string): string[] {
+  const out: string[] = []
+  for (const chunk of text.split(/\s+/).filter(Boolean)) {
+    for (const piece of chunk.split(',')) {
+      if (!piece) continue
+      const prev = out[out.length - 1]
+      if (
+        prev !== undefined &&
+        !piece.includes('/') &&
+        !['all', 'first-class'].includes(piece.toLowerCase()) &&
+        prev.replace(/^!/, '').split('/').length === 3 &&
+        !/^[[{"]/.test(piece)
+      )
+        out[out.length - 1] = `${prev},${piece}`
+      else out.push(piece)
+    }
+  }
+  return out
+}
+
 /** Split the input into entries: a JSON array, or comma/space/newline separated words. */
 function entries(input: string, errors: string[]): Array<string | Selector> {
   const text = input.trim()
-  if (!text.startsWith('[')) return text.split(/[\s,]+/).filter(Boolean)
+  if (!text.startsWith('[')) return splitList(text)
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -272,7 +299,7 @@ function entries(input: string, errors: string[]): Array<string | Selector> {
   const out: Array<string | Selector> = []
   parsed.forEach((item, i) => {
     if (typeof item === 'string') {
-      out.push(...item.split(/[\s,]+/).filter(Boolean))
+      out.push(...splitList(item))
     } else if (item && typeof item === 'object' && !Array.isArray(item)) {
       const s = objectSelector(item as Record<string, unknown>, i, errors)
       if (s) out.push(s)
