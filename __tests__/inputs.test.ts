@@ -4,8 +4,8 @@ import { getInputs, INPUT_DEFAULTS, InputError } from '../src/inputs.js'
 
 const from =
   (values: Record<string, string>) =>
-  (name: string): string =>
-    values[name] ?? ''
+  (name: string): string | undefined =>
+    values[name]
 
 describe('getInputs', () => {
   it('applies action.yml defaults to empty inputs', () => {
@@ -28,6 +28,14 @@ describe('getInputs', () => {
       smokeTest: false,
       smokeArgs: ['--version']
     })
+  })
+
+  it('an explicit empty ldflags means no linker flags; other empties mean the default', () => {
+    const inputs = getInputs(from({ ldflags: '', 'smoke-args': '', package: '', trimpath: '' }))
+    expect(inputs.ldflags).toBe('')
+    expect(inputs.smokeArgs).toEqual([])
+    expect(inputs.packages).toEqual(['.'])
+    expect(inputs.trimpath).toBe(true)
   })
 
   it('parses lists, flags with quotes, env lines and booleans', () => {

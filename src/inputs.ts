@@ -40,8 +40,14 @@ export const INPUT_DEFAULTS = {
 /** An input's name. */
 export type InputName = keyof typeof INPUT_DEFAULTS
 
-/** Reads one input's raw value ('' when unset). */
-export type InputGetter = (name: string) => string
+/** Reads one input's raw value: undefined when not given at all. */
+export type InputGetter = (name: string) => string | undefined
+
+/**
+ * Inputs where an explicit empty value means "nothing" rather than "the
+ * default": `ldflags: ''` builds without linker flags.
+ */
+const EMPTY_IS_A_VALUE: readonly string[] = ['ldflags', 'smoke-args']
 
 /** The validated inputs of the build engine. */
 export interface Inputs {
@@ -62,8 +68,8 @@ export interface Inputs {
   verify: boolean
   smokeTest: boolean
   smokeArgs: string[]
-  /** The raw getter, for stages that validate their own inputs (publish). */
-  get: InputGetter
+  /** Input values with defaults applied, for stages that validate their own inputs (publish). */
+  get: (name: string) => string
 }
 
 /** Thrown when inputs are invalid; the message has one line per problem. */
@@ -74,14 +80,25 @@ export class InputError extends Error {
   }
 }
 
-/** The runner's way: `core.getInput`, which reads INPUT_<NAME>. */
-export const actionInputs: InputGetter = (name) => core.getInput(name)
+/**
+ * The runner's way: `core.getInput`, which reads INPUT_<NAME>. A runner
+ * always passes every input (action.yml defaults included); outside one
+ * (the demo, local runs) a missing variable means "not given".
+ */
+export const actionInputs: InputGetter = (name) =>
+  process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] === undefined
+    ? undefined
+    : core.getInput(name)
 
-/** A getter that falls back to the action.yml default for empty values. */
-export function withDefaults(get: InputGetter): InputGetter {
+/**
+ * A getter that falls back to the action.yml default for inputs not given,
+ * and for empty ones except where empty means "nothing".
+ */
+export function withDefaults(get: InputGetter): (name: string) => string {
   return (name) => {
-    const value = get(name).trim()
-    if (value) return value
+    const raw = get(name)
+    const value = raw?.trim() ?? ''
+    if (value || (raw !== undefined && EMPTY_IS_A_VALUE.includes(name))) return value
     return (INPUT_DEFAULTS as Record<string, string>)[name] ?? ''
   }
 }
@@ -141,7 +158,7 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
         `tags: "${tag}" is not a build tag; tags are letters, digits, _ . and -, separated by commas or spaces`
       )
 
-  const env = parseEnvInput(raw('env'))
+  const env = parseEnvInput(raw('env') ?? '')
   problems.push(...env.errors)
   if (env.env.GOFLAGS)
     problems.push(

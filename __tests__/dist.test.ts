@@ -1,0 +1,50 @@
+/**
+ * dist/ must be exactly the bundle of src/: users run dist/index.js, not the
+ * sources. Bundles src/ afresh with the same ncc command as `npm run bundle`
+ * into a temporary directory and compares every file, both ways, so a stale,
+ * missing or extra (untracked) file in dist/ fails.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { ROOT } from './support/action.js'
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort()
+}
+
+describe('dist/', () => {
+  it('is byte for byte the ncc bundle of src/', () => {
+    const fresh = mkdtempSync(path.join(tmpdir(), 'dist-check-'))
+    const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+      .scripts as Record<string, string>
+    // The same arguments as `npm run bundle`, with the output redirected.
+    const args = scripts.bundle.split(' ').slice(1)
+    expect(args.slice(0, 2)).toEqual(['build', 'src/index.ts'])
+    const outIndex = args.indexOf('-o')
+    args[outIndex + 1] = fresh
+    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'ncc'), args, {
+      cwd: ROOT,
+      stdio: 'pipe'
+    })
+    const expected = filesUnder(fresh)
+    expect(filesUnder(path.join(ROOT, 'dist'))).toEqual(expected)
+    const stale = expected.filter(
+      (f) => !readFileSync(path.join(fresh, f)).equals(readFileSync(path.join(ROOT, 'dist', f)))
+    )
+    expect(stale).toEqual([])
+  })
+
+  it('is an ES module bundle that runs under node', () => {
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'dist', 'package.json'), 'utf8'))).toEqual({
+      type: 'module'
+    })
+    const action = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+    expect(action).toMatch(/using: 'node24'/)
+    expect(action).toMatch(/main: 'dist\/index\.js'/)
+  })
+})
