@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import {
   baseEnvironment,
   parseEnvInput,
   targetEnvironment
 } from '../src/environment.js'
 import { makeTarget, VARIANT_VARS } from '../src/targets.js'
+import { probeToolchain } from '../src/toolchain.js'
 
 const polluted: NodeJS.ProcessEnv = {
   PATH: process.env.PATH,
@@ -108,6 +112,31 @@ describe('targetEnvironment', () => {
     expect(out.slice(0, 5)).toEqual(['linux', 'arm', '6', '', '0'])
     // CC falls back to Go's default, not the job's clang
     expect(out[5]).not.toBe('clang')
+  })
+})
+
+describe('values saved with go env -w', () => {
+  it('do not leak into a target that names no variant', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'goenv-'))
+    const goenv = path.join(dir, 'env')
+    writeFileSync(goenv, 'GOAMD64=v4\nGOARM=5\nGOARM64=v9.5\n')
+    const { env: base } = baseEnvironment({ ...process.env, GOENV: goenv }, {}, 'linux')
+    const { variantDefaults: defaults } = await probeToolchain('go', process.cwd(), base)
+    expect(defaults).toMatchObject({ GOAMD64: 'v1', GOARM: '7', GOARM64: 'v8.0' })
+    const seen = (goarch: string, variant = ''): string =>
+      execFileSync('go', ['env', 'GOAMD64', 'GOARM', 'GOARM64'], {
+        env: targetEnvironment(base, makeTarget('linux', goarch, variant), 'linux', defaults),
+        encoding: 'utf8'
+      })
+    // without the defaults, the saved values would win over the empty variables
+    expect(seen('amd64').split('\n')[0]).toBe('v1')
+    expect(seen('arm').split('\n')[1]).toBe('7')
+    expect(seen('arm64').split('\n')[2]).toBe('v8.0')
+    expect(seen('arm', '6').split('\n')[1]).toBe('6')
+    // proof that the env file is read at all
+    expect(
+      execFileSync('go', ['env', 'GOAMD64'], { env: { ...base, GOENV: goenv }, encoding: 'utf8' }).trim()
+    ).toBe('v4')
   })
 })
 

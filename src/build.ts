@@ -9,7 +9,7 @@ import * as path from 'node:path'
 import { targetEnvironment, type Env } from './environment.js'
 import { runProcess } from './process.js'
 import { binaryExtension } from './targets.js'
-import type { Build, MainPackage, Target } from './types.js'
+import type { Build, MainPackage, Target, VariantVar } from './types.js'
 
 /** Everything `go build` needs, decided before the first build. */
 export interface BuildPlan {
@@ -29,6 +29,13 @@ export interface BuildPlan {
   failFast: boolean
   /** The platform of this process, for environment name rules. */
   platform?: NodeJS.Platform
+  /** The toolchain's built-in variant values, for targets that name none. */
+  variantDefaults?: Partial<Record<VariantVar, string>>
+}
+
+/** The environment of every go command run for this target. */
+export function buildEnvironment(plan: BuildPlan, target: Target): Env {
+  return targetEnvironment(plan.baseEnv, target, plan.platform, plan.variantDefaults)
 }
 
 /** Called as each build ends, in completion order (for log grouping). */
@@ -74,7 +81,7 @@ export async function cgoCulprits(
   pkg: MainPackage,
   compilerOutput: string
 ): Promise<string[]> {
-  const env = targetEnvironment(plan.baseEnv, target, plan.platform)
+  const env = buildEnvironment(plan, target)
   const template =
     '{{.ImportPath}}\t{{.Standard}}\t{{len .CgoFiles}}\t{{if .Error}}1{{else}}0{{end}}\t{{len .GoFiles}}'
   const tags = plan.buildFlags.filter((f) => f.startsWith('-tags='))
@@ -127,7 +134,7 @@ async function buildOne(
     seconds: 0,
     output: ''
   }
-  const env = targetEnvironment(plan.baseEnv, target, plan.platform)
+  const env = buildEnvironment(plan, target)
   const args = [
     'build',
     '-p',

@@ -7,7 +7,7 @@
  * job, then GOOS, GOARCH, the variant and CGO_ENABLED=0.
  */
 import { VARIANT_VARS, variantVariable } from './targets.js'
-import type { Target } from './types.js'
+import type { Target, VariantVar } from './types.js'
 
 /** Variables removed from every build's environment. */
 export const DROPPED_VARIABLES: readonly string[] = [
@@ -88,18 +88,30 @@ function setVar(env: Env, name: string, value: string, platform: NodeJS.Platform
 /**
  * The environment for one target: the base, every variant variable empty,
  * then GOOS, GOARCH, the target's variant and CGO_ENABLED=0 last.
+ *
+ * An empty variable does not hide a value saved with `go env -w` (Go reads
+ * its env file for empty variables), so the target's own variant variable is
+ * set to the toolchain's default when the target names no variant.
+ *
+ * @param defaults the toolchain's built-in variant values (`GOENV=off go env`)
  */
 export function targetEnvironment(
   base: Env,
   target: Target,
-  platform: NodeJS.Platform = process.platform
+  platform: NodeJS.Platform = process.platform,
+  defaults: Partial<Record<VariantVar, string>> = {}
 ): Env {
   const env: Env = { ...base }
   for (const name of VARIANT_VARS) setVar(env, name, '', platform)
   setVar(env, 'GOOS', target.goos, platform)
   setVar(env, 'GOARCH', target.goarch, platform)
   const variable = variantVariable(target.goarch)
-  if (variable && target.variant) setVar(env, variable, target.variant, platform)
+  if (variable) {
+    const fallback =
+      variable === 'GOARM' && target.goos === 'android' ? '7' : defaults[variable]
+    const value = target.variant || fallback
+    if (value) setVar(env, variable, value, platform)
+  }
   setVar(env, 'CGO_ENABLED', '0', platform)
   return env
 }

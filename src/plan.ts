@@ -97,7 +97,8 @@ export async function makePlan(
       buildFlags: commonBuildFlags(inputs),
       parallel,
       compileParallel: compileParallelism(cpus, parallel),
-      failFast: inputs.failFast
+      failFast: inputs.failFast,
+      variantDefaults: toolchain.variantDefaults
     }
   }
   if (!problems.length) problems.push(...extraChecks(plan))

@@ -4,7 +4,8 @@
  * the working directory, so a `toolchain` line in go.mod is honoured.
  */
 import { runProcess } from './process.js'
-import type { Platform } from './targets.js'
+import { VARIANT_VARS, VARIANTS, type Platform } from './targets.js'
+import type { VariantVar } from './types.js'
 
 /** The Go toolchain as seen from the working directory. */
 export interface Toolchain {
@@ -21,6 +22,8 @@ export interface Toolchain {
   /** Path of go.mod, or '' outside a module. */
   gomod: string
   platforms: Platform[]
+  /** The toolchain's built-in value of each variant variable, ignoring the job and go env -w. */
+  variantDefaults: Partial<Record<VariantVar, string>>
 }
 
 /** Run a go subcommand and return stdout, or throw with the command's own words. */
@@ -47,6 +50,30 @@ async function goOutput(
 }
 
 /**
+ * The toolchain's built-in value of each variant variable: `go env` with
+ * GOENV=off (no go env -w file) and the variable unset, asked once per
+ * architecture family since go env prints only the current GOARCH's variant.
+ */
+async function builtInVariants(
+  go: string,
+  cwd: string,
+  env: Record<string, string>
+): Promise<Partial<Record<VariantVar, string>>> {
+  const pristine: Record<string, string> = { ...env, GOENV: 'off' }
+  for (const name of VARIANT_VARS) delete pristine[name]
+  const arches = [...new Set(Object.values(VARIANTS).map((r) => r.variable))].map(
+    (variable) =>
+      [variable, Object.keys(VARIANTS).find((a) => VARIANTS[a].variable === variable)!] as const
+  )
+  const values = await Promise.all(
+    arches.map(([variable, goarch]) =>
+      goOutput(go, ['env', variable], cwd, { ...pristine, GOARCH: goarch, GOOS: 'linux' })
+    )
+  )
+  return Object.fromEntries(arches.map(([variable], i) => [variable, values[i].trim()]))
+}
+
+/**
  * Ask the toolchain about itself.
  *
  * @param go the go command
@@ -58,7 +85,7 @@ export async function probeToolchain(
   cwd: string,
   env: Record<string, string>
 ): Promise<Toolchain> {
-  const [versionLine, goEnv, dist] = await Promise.all([
+  const [versionLine, goEnv, dist, variantDefaults] = await Promise.all([
     goOutput(go, ['version'], cwd, env),
     goOutput(
       go,
@@ -66,7 +93,8 @@ export async function probeToolchain(
       cwd,
       env
     ),
-    goOutput(go, ['tool', 'dist', 'list', '-json'], cwd, env)
+    goOutput(go, ['tool', 'dist', 'list', '-json'], cwd, env),
+    builtInVariants(go, cwd, env)
   ])
   const vars = JSON.parse(goEnv) as Record<string, string>
   const platforms = JSON.parse(dist) as Platform[]
@@ -79,6 +107,7 @@ export async function probeToolchain(
     hostArch: vars.GOHOSTARCH,
     goflags: vars.GOFLAGS ?? '',
     gomod: gomod === '/dev/null' || gomod === 'NUL' ? '' : gomod,
-    platforms
+    platforms,
+    variantDefaults
   }
 }
