@@ -141,7 +141,11 @@ describe('the bundle on the fixture modules', () => {
     expect(fileType(arm.path as string)).toMatch(/ELF 32-bit LSB executable, ARM.*statically linked/)
     expect(buildSettings(arm.path as string)).toMatchObject({ CGO_ENABLED: '0', GOARM: '6' })
     const nm = execFileSync('go', ['tool', 'nm', amd64.path as string], { encoding: 'utf8' })
-    expect(nm).not.toMatch(/_cgo_/)
+    // runtime/cgo (and its C half, x_cgo_*) is linked in only with cgo on
+    expect(nm).not.toMatch(/runtime\/cgo|x_cgo_/)
+    // the pure-Go resolver and user lookup are what got linked
+    expect(nm).toMatch(/ net\.\(\*Resolver\)\.goLookupHostOrder$/m)
+    expect(nm).toMatch(/ os\/user\.Current$/m)
   })
 
   it('names the dependency that needs cgo', async () => {

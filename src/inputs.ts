@@ -8,6 +8,7 @@ import * as core from '@actions/core'
 import { availableParallelism } from 'node:os'
 import { parseEnvInput, type Env } from './environment.js'
 import { buildFlagProblems, linkerFlagProblems, splitWords } from './flags.js'
+import { parsePublishInputs, type PublishOptions } from './publish/index.js'
 
 /** The name and default of every input, as action.yml declares them. */
 export const INPUT_DEFAULTS = {
@@ -68,6 +69,8 @@ export interface Inputs {
   verify: boolean
   smokeTest: boolean
   smokeArgs: string[]
+  /** How binaries are packaged and uploaded. */
+  publish: PublishOptions
   /** Input values with defaults applied, for stages that validate their own inputs (publish). */
   get: (name: string) => string
 }
@@ -175,6 +178,13 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
     else parallel = Number(parallelText)
   }
 
+  let publish: PublishOptions | undefined
+  try {
+    publish = parsePublishInputs(get)
+  } catch (e) {
+    problems.push(...((e as { problems?: string[] }).problems ?? [(e as Error).message]))
+  }
+
   const inputs: Inputs = {
     targets: get('targets'),
     workingDirectory: get('working-directory'),
@@ -192,6 +202,7 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
     verify: parseBoolean('verify', get('verify'), problems),
     smokeTest: parseBoolean('smoke-test', get('smoke-test'), problems),
     smokeArgs: words('smoke-args'),
+    publish: publish!,
     get
   }
   if (problems.length) throw new InputError(problems)

@@ -10,6 +10,11 @@ import { buildAll } from './build.js'
 import { getInputs, type Inputs } from './inputs.js'
 import { makePlan, type Plan } from './plan.js'
 import { runProcess } from './process.js'
+import {
+  checkPlannedNames,
+  packageBinaries,
+  uploadPackages
+} from './publish/index.js'
 import type { BinaryReport, Build, RunResult } from './types.js'
 
 /** Seconds since `start`, for the timing line. */
@@ -90,7 +95,14 @@ function logBuild(build: Build): void {
 export async function execute(inputs: Inputs): Promise<RunResult> {
   const timing: Record<string, number> = {}
   let t = performance.now()
-  const plan = await makePlan(inputs)
+  const plan = await makePlan(inputs, process.env, (p) =>
+    checkPlannedNames(
+      inputs.publish,
+      p.build.targets.flatMap((target) =>
+        p.build.packages.map((pkg) => ({ target, binaryName: pkg.binaryName }))
+      )
+    )
+  )
   timing.plan = since(t)
   logPlan(plan)
 
@@ -103,7 +115,35 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
   timing.build = since(t)
 
   const binaries: BinaryReport[] = builds.map((build) => ({ build }))
-  const failures = builds.filter((b) => b.status !== 'built').map((b) => b.error ?? `${b.target.name}: ${b.status}`)
+  const failures = builds
+    .filter((b) => b.status !== 'built')
+    .map((b) => b.error ?? `${b.target.name}: ${b.status}`)
+
+  // Only what built (and passed verification) is packaged and uploaded;
+  // everything else stays on disk and in the report.
+  t = performance.now()
+  const publishable = binaries.filter(
+    (b) => b.build.status === 'built' && (b.verification?.ok ?? true)
+  )
+  const packaged = await packageBinaries(
+    publishable.map((b) => b.build),
+    inputs.publish,
+    plan.build.outputDir
+  )
+  failures.push(...packaged.failures)
+  timing.package = since(t)
+  t = performance.now()
+  const uploaded = await uploadPackages(packaged, inputs.publish)
+  timing.upload = since(t)
+  failures.push(...uploaded.failures)
+  if (uploaded.skipped) core.info(`upload: skipped, ${uploaded.skipped}`)
+  const key = (file: string): string =>
+    path.relative(plan.build.outputDir, file).split(path.sep).join('/')
+  for (const report of binaries) {
+    const k = key(report.build.path)
+    report.artifact = uploaded.artifacts.find((a) => a.binaries.includes(k))
+    report.uploadError = uploaded.failed.find((f) => f.binaries.includes(k))?.error
+  }
 
   core.debug(
     `timing ${Object.entries(timing)
@@ -118,7 +158,9 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
     targets: plan.build.targets,
     outputDir: plan.build.outputDir,
     binaries,
-    artifacts: [],
+    artifacts: uploaded.artifacts,
+    checksumsPath: packaged.checksumsPath,
+    uploadSkipped: uploaded.skipped,
     failures
   }
 }

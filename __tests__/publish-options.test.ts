@@ -1,0 +1,277 @@
+import {
+  archiveFormatFor,
+  artifactName,
+  checkArtifactNames,
+  checkPlannedNames,
+  parsePublishInputs,
+  plannedArtifactNames,
+  type PublishOptions
+} from '../src/publish/options.js'
+import { target } from './support/artifact-files.js'
+
+/** A `get` for parsePublishInputs: unset inputs read as ''. */
+function inputs(values: Record<string, string>): (name: string) => string {
+  return (name) => values[name] ?? ''
+}
+
+function parseError(values: Record<string, string>): string {
+  try {
+    parsePublishInputs(inputs(values))
+  } catch (error) {
+    return (error as Error).message
+  }
+  throw new Error('parsePublishInputs accepted the inputs')
+}
+
+describe('parsePublishInputs', () => {
+  it('gives the documented defaults when nothing is set', () => {
+    expect(parsePublishInputs(inputs({}))).toEqual({
+      upload: 'per-target',
+      artifactName: '{name}-{target}',
+      archive: 'none',
+      skipArchive: false,
+      retentionDays: undefined,
+      compressionLevel: 6,
+      overwrite: false
+    })
+  })
+
+  it('reads every input as action.yml spells it', () => {
+    expect(
+      parsePublishInputs(
+        inputs({
+          upload: 'combined',
+          'artifact-name': 'bin-{name}',
+          archive: 'auto',
+          'skip-archive': 'false',
+          'retention-days': '90',
+          'compression-level': '0',
+          overwrite: 'True'
+        })
+      )
+    ).toEqual({
+      upload: 'combined',
+      artifactName: 'bin-{name}',
+      archive: 'auto',
+      skipArchive: false,
+      retentionDays: 90,
+      compressionLevel: 0,
+      overwrite: true
+    })
+  })
+
+  it('defaults the name to {name} for combined', () => {
+    expect(
+      parsePublishInputs(inputs({ upload: 'combined' })).artifactName
+    ).toBe('{name}')
+  })
+
+  it.each([
+    ['retention-days', '1', 1],
+    ['retention-days', '90', 90],
+    ['compression-level', '9', 9],
+    ['compression-level', '0', 0]
+  ])('accepts %s: %s', (input, value, expected) => {
+    const opts = parsePublishInputs(inputs({ [input]: value }))
+    const key =
+      input === 'retention-days' ? 'retentionDays' : 'compressionLevel'
+    expect(opts[key as keyof PublishOptions]).toBe(expected)
+  })
+
+  it.each([
+    ['upload', 'per_target', 'not an upload mode'],
+    ['upload', 'both', '"per-target", "combined" or "none"'],
+    ['archive', 'tgz', 'not an archive format'],
+    ['archive', '7z', '"none", "tar.gz", "zip" or "auto"'],
+    ['skip-archive', 'yes', 'not a boolean; use true or false'],
+    ['overwrite', '1', 'not a boolean'],
+    ['retention-days', '3abc', 'not a whole number of days from 1 to 90'],
+    ['retention-days', '0', 'from 1 to 90'],
+    ['retention-days', '91', 'from 1 to 90'],
+    ['retention-days', '1.5', 'from 1 to 90'],
+    ['retention-days', '-1', 'from 1 to 90'],
+    ['retention-days', '0x10', 'from 1 to 90'],
+    ['compression-level', '10', 'from 0 (store) to 9'],
+    ['compression-level', '6abc', 'not a zip compression level'],
+    ['compression-level', '-1', 'not a zip compression level'],
+    ['artifact-name', 'bin/{name}', 'forward slash /'],
+    ['artifact-name', '{name}:{target}', 'colon :'],
+    ['artifact-name', '{name}-{os}', 'uses {os}, which is not a placeholder']
+  ])('refuses %s: %j, naming the input and value', (input, value, fix) => {
+    const message = parseError({ [input]: value })
+    expect(message).toContain(`${input}: "${value}"`)
+    expect(message).toContain(fix)
+  })
+
+  it('refuses skip-archive with combined, saying what to change', () => {
+    expect(
+      parseError({ upload: 'combined', 'skip-archive': 'true' })
+    ).toContain('skip-archive: "true" needs upload: per-target')
+  })
+
+  it('accepts skip-archive with upload: none (nothing is uploaded)', () => {
+    expect(
+      parsePublishInputs(inputs({ upload: 'none', 'skip-archive': 'true' }))
+        .skipArchive
+    ).toBe(true)
+  })
+
+  it('refuses per-target placeholders in a combined name', () => {
+    expect(
+      parseError({ upload: 'combined', 'artifact-name': '{name}-{goos}' })
+    ).toContain('uses {goos}, which has no single value')
+  })
+
+  it('lists every problem, one line each', () => {
+    const message = parseError({
+      upload: 'all',
+      'retention-days': '3abc',
+      'compression-level': '11'
+    })
+    const lines = message.split('\n')
+    expect(lines[0]).toBe('Invalid publish inputs:')
+    expect(lines.slice(1)).toEqual([
+      expect.stringContaining('upload: "all"'),
+      expect.stringContaining('retention-days: "3abc"'),
+      expect.stringContaining('compression-level: "11"')
+    ])
+  })
+})
+
+describe('artifactName', () => {
+  const arm7 = {
+    name: 'tool',
+    goos: 'linux',
+    goarch: 'arm',
+    variant: '7',
+    target: 'linux-arm-7'
+  }
+  const amd64 = { ...arm7, goarch: 'amd64', variant: '', target: 'linux-amd64' }
+
+  it.each([
+    ['{name}-{target}', arm7, 'tool-linux-arm-7'],
+    ['{name}-{target}', amd64, 'tool-linux-amd64'],
+    ['{name}_{goos}_{goarch}', arm7, 'tool_linux_arm'],
+    ['{name}-{goos}-{goarch}-{variant}', arm7, 'tool-linux-arm-7'],
+    ['{name}-{goos}-{goarch}-{variant}', amd64, 'tool-linux-amd64'],
+    ['{name}-{goos}-{goarch}{variant}', amd64, 'tool-linux-amd64'],
+    ['{variant}-{name}', amd64, '-tool'],
+    ['release', amd64, 'release'],
+    ['{name}-{other}', amd64, 'tool-{other}']
+  ])('%s for %j', (template, vars, expected) => {
+    expect(artifactName(template, vars)).toBe(expected)
+  })
+})
+
+describe('checkArtifactNames', () => {
+  it('accepts distinct names', () => {
+    expect(
+      checkArtifactNames(['hello-linux-amd64', 'hello-linux-arm-7', 'a.b_c'])
+    ).toEqual([])
+  })
+
+  it.each([
+    ['a"b', 'double quote'],
+    ['a:b', 'colon'],
+    ['a<b', 'less than'],
+    ['a>b', 'greater than'],
+    ['a|b', 'vertical bar'],
+    ['a*b', 'asterisk'],
+    ['a?b', 'question mark'],
+    ['a\rb', 'carriage return'],
+    ['a\nb', 'line feed'],
+    ['a\\b', 'backslash'],
+    ['a/b', 'forward slash']
+  ])('refuses %j (%s)', (name, label) => {
+    const problems = checkArtifactNames([name])
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toContain(label)
+    expect(problems[0]).toMatch(/^artifact-name: /)
+  })
+
+  it('refuses an empty name', () => {
+    expect(checkArtifactNames([' '])).toEqual([
+      expect.stringContaining('an artifact name is empty')
+    ])
+  })
+
+  it('refuses duplicates once, with the count and the fix', () => {
+    expect(checkArtifactNames(['x', 'y', 'x', 'x'])).toEqual([
+      expect.stringMatching(/"x" would be used by 3 artifacts.*add \{target\}/)
+    ])
+  })
+})
+
+describe('plannedArtifactNames', () => {
+  const base = parsePublishInputs(inputs({}))
+  const plan = [
+    { target: target('linux/amd64'), binaryName: 'server' },
+    { target: target('linux/arm/7'), binaryName: 'server' },
+    { target: target('windows/amd64'), binaryName: 'server' },
+    { target: target('linux/amd64'), binaryName: 'cli' },
+    { target: target('windows/amd64'), binaryName: 'cli' }
+  ]
+
+  it('gives every (target, binary) its own default name', () => {
+    const names = plannedArtifactNames(base, plan)
+    expect(names).toEqual([
+      'server-linux-amd64',
+      'server-linux-arm-7',
+      'server-windows-amd64',
+      'cli-linux-amd64',
+      'cli-windows-amd64'
+    ])
+    expect(checkArtifactNames(names)).toEqual([])
+  })
+
+  it('names raw uploads after their files, extension included', () => {
+    const opts = { ...base, skipArchive: true }
+    expect(plannedArtifactNames(opts, plan.slice(0, 3))).toEqual([
+      'server-linux-amd64',
+      'server-linux-arm-7',
+      'server-windows-amd64.exe'
+    ])
+    expect(
+      plannedArtifactNames({ ...opts, archive: 'auto' }, plan.slice(0, 3))
+    ).toEqual([
+      'server-linux-amd64.tar.gz',
+      'server-linux-arm-7.tar.gz',
+      'server-windows-amd64.zip'
+    ])
+  })
+
+  it('gives one name for combined, and none for upload: none', () => {
+    const combined = parsePublishInputs(inputs({ upload: 'combined' }))
+    expect(plannedArtifactNames(combined, plan)).toEqual(['cli-server'])
+    expect(plannedArtifactNames(combined, plan.slice(0, 2))).toEqual(['server'])
+    expect(plannedArtifactNames({ ...base, upload: 'none' }, plan)).toEqual([])
+  })
+
+  it('finds collisions of a template without {target} before any build', () => {
+    const opts = { ...base, artifactName: '{name}-{goos}' }
+    expect(checkPlannedNames(opts, plan)).toEqual([
+      expect.stringContaining('"server-linux" would be used by 2 artifacts')
+    ])
+  })
+
+  it('finds collisions of a template without {name} with several packages', () => {
+    const opts = { ...base, artifactName: 'app-{target}' }
+    expect(checkPlannedNames(opts, plan)).toEqual([
+      expect.stringContaining('"app-linux-amd64" would be used by 2'),
+      expect.stringContaining('"app-windows-amd64" would be used by 2')
+    ])
+  })
+})
+
+describe('archiveFormatFor', () => {
+  it.each([
+    ['auto', 'windows', 'zip'],
+    ['auto', 'linux', 'tar.gz'],
+    ['auto', 'darwin', 'tar.gz'],
+    ['zip', 'linux', 'zip'],
+    ['tar.gz', 'windows', 'tar.gz'],
+    ['none', 'windows', 'none']
+  ] as const)('%s for %s is %s', (archive, goos, expected) => {
+    expect(archiveFormatFor(archive, goos)).toBe(expected)
+  })
+})
