@@ -158,7 +158,7 @@ describe('the bundle on the fixture modules', () => {
     })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(
-      /::error::2 of 2 binaries failed:%0Alinux\/amd64: example\.com\/cgodep requires cgo, which this action keeps off\. Use a pure-Go alternative or drop the target\.%0Alinux\/arm64: example\.com\/cgodep requires cgo/
+      /::error::2 problem\(s\):%0Alinux\/amd64: example\.com\/cgodep requires cgo, which this action keeps off\. Use a pure-Go alternative or drop the target\.%0Alinux\/arm64: example\.com\/cgodep requires cgo/
     )
     expect(binariesOf(run).map((b) => b.status)).toEqual(['failed', 'failed'])
   })

@@ -18,19 +18,23 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('dist/', () => {
-  it('is byte for byte the ncc bundle of src/', () => {
+  it('is byte for byte the ncc bundles of src/ (action and CLI)', () => {
     const fresh = mkdtempSync(path.join(tmpdir(), 'dist-check-'))
     const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
       .scripts as Record<string, string>
-    // The same arguments as `npm run bundle`, with the output redirected.
-    const args = scripts.bundle.split(' ').slice(1)
-    expect(args.slice(0, 2)).toEqual(['build', 'src/index.ts'])
-    const outIndex = args.indexOf('-o')
-    args[outIndex + 1] = fresh
-    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'ncc'), args, {
-      cwd: ROOT,
-      stdio: 'pipe'
-    })
+    // The same ncc commands as `npm run bundle`, with the output redirected.
+    const commands = [scripts.bundle.split(' && ')[0], scripts['bundle:cli']]
+    expect(scripts.bundle).toMatch(/&& npm run bundle:cli$/)
+    for (const command of commands) {
+      const args = command.split(' ')
+      expect(args.slice(0, 2)).toEqual(['ncc', 'build'])
+      const outIndex = args.indexOf('-o')
+      args[outIndex + 1] = path.join(fresh, path.relative('dist', args[outIndex + 1]))
+      execFileSync(path.join(ROOT, 'node_modules', '.bin', 'ncc'), args.slice(1), {
+        cwd: ROOT,
+        stdio: 'pipe'
+      })
+    }
     const expected = filesUnder(fresh)
     expect(filesUnder(path.join(ROOT, 'dist'))).toEqual(expected)
     const stale = expected.filter(

@@ -9,7 +9,9 @@ import * as path from 'node:path'
 import { buildAll } from './build.js'
 import { getInputs, type Inputs } from './inputs.js'
 import { makePlan, type Plan } from './plan.js'
+import { annotate, suspendGoMatcher } from './annotations.js'
 import { runProcess } from './process.js'
+import { verdictLine, writeSummary } from './report.js'
 import {
   checkPlannedNames,
   packageBinaries,
@@ -156,6 +158,7 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
     parallel: plan.build.parallel,
     droppedEnv: plan.dropped,
     targets: plan.build.targets,
+    moduleDir: plan.build.cwd,
     outputDir: plan.build.outputDir,
     binaries,
     artifacts: uploaded.artifacts,
@@ -190,8 +193,15 @@ export function binariesOutput(result: RunResult): unknown[] {
   }))
 }
 
-/** The action's entry point: inputs from the runner, outputs to the runner. */
+/**
+ * The action's entry point: inputs from the runner, outputs, annotations and
+ * the job summary to the runner. Throws nothing: every problem becomes one
+ * failure of the step.
+ */
 export async function run(): Promise<void> {
+  // Compiler errors become our own annotations, once each with every target
+  // listed; setup-go's matcher would add one per target on top.
+  const restoreMatcher = suspendGoMatcher()
   try {
     const inputs = getInputs()
     const result = await execute(inputs)
@@ -199,11 +209,19 @@ export async function run(): Promise<void> {
     core.setOutput('output-dir', result.outputDir)
     core.setOutput('artifacts', JSON.stringify(result.artifacts))
     core.setOutput('checksums', result.checksumsPath ?? '')
+    annotate(result.binaries, {
+      moduleDir: result.moduleDir,
+      workspace: process.env.GITHUB_WORKSPACE ?? process.cwd()
+    })
+    await writeSummary(result)
+    core.info(verdictLine(result))
     if (result.failures.length)
       core.setFailed(
-        `${result.failures.length} of ${result.binaries.length} binaries failed:\n${result.failures.join('\n')}`
+        `${result.failures.length} problem(s):\n${result.failures.join('\n')}`
       )
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
+  } finally {
+    restoreMatcher()
   }
 }

@@ -122,6 +122,8 @@ export interface RunResult {
   /** Names of inherited variables dropped from every build's environment. */
   droppedEnv: string[]
   targets: Target[]
+  /** Absolute directory of the module that was built (working-directory). */
+  moduleDir: string
   outputDir: string
   binaries: BinaryReport[]
   artifacts: Artifact[]

@@ -1,0 +1,276 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import {
+  CLI_DEFAULTS,
+  UsageError,
+  createTranslator,
+  main,
+  parseCliArgs,
+  translateLine,
+  usage
+} from '../src/cli.js'
+import { INPUT_DEFAULTS } from '../src/inputs.js'
+
+const hello = path.resolve('__fixtures__', 'hello')
+
+describe('parseCliArgs', () => {
+  it.each<[string, string[], Record<string, string>]>([
+    ['nothing', [], {}],
+    [
+      '--name value',
+      ['--targets', 'linux/arm64,windows/amd64'],
+      { targets: 'linux/arm64,windows/amd64' }
+    ],
+    [
+      '--name=value',
+      ['--ldflags=-s -w -X main.version=1'],
+      { ldflags: '-s -w -X main.version=1' }
+    ],
+    [
+      'a value that looks like a flag',
+      ['--ldflags', '-s -w'],
+      { ldflags: '-s -w' }
+    ],
+    [
+      'repeated lists add up',
+      ['--targets', 'linux/arm64', '--targets=darwin/*', 'windows/amd64'],
+      { targets: 'linux/arm64, darwin/*, windows/amd64' }
+    ],
+    [
+      'repeated packages add up',
+      ['--package', './cmd/a', '--package', './cmd/b'],
+      { package: './cmd/a ./cmd/b' }
+    ],
+    ['a boolean alone is true', ['--smoke-test'], { 'smoke-test': 'true' }],
+    [
+      '--no-<boolean>',
+      ['--no-trimpath', '--no-verify'],
+      { trimpath: 'false', verify: 'false' }
+    ],
+    [
+      'a boolean with a value',
+      ['--verify', 'false', '--fail-fast=true'],
+      { verify: 'false', 'fail-fast': 'true' }
+    ],
+    [
+      'a boolean does not eat the next word',
+      ['--verify', 'linux/amd64'],
+      { verify: 'true', targets: 'linux/amd64' }
+    ],
+    [
+      'later wins for single values',
+      ['--upload', 'combined', '--upload', 'per-target'],
+      { upload: 'per-target' }
+    ],
+    ['-- ends the flags', ['--', '--not-a-flag'], { targets: '--not-a-flag' }],
+    ['an empty value', ['--binary-name='], { 'binary-name': '' }]
+  ])('%s', (_, argv, values) => {
+    expect(parseCliArgs(argv, INPUT_DEFAULTS).values).toEqual(values)
+  })
+
+  it('reads flags first, then the CLI defaults, then leaves the rest to getInputs', () => {
+    const { get } = parseCliArgs(['--working-directory', 'app'], INPUT_DEFAULTS)
+    expect(get('working-directory')).toBe('app')
+    expect(get('upload')).toBe('none')
+    expect(get('targets')).toBe('')
+  })
+
+  it('sees --help and --verbose', () => {
+    expect(parseCliArgs(['-h'], INPUT_DEFAULTS)).toMatchObject({
+      help: true,
+      verbose: false
+    })
+    expect(parseCliArgs(['--verbose'], INPUT_DEFAULTS)).toMatchObject({
+      help: false,
+      verbose: true
+    })
+  })
+
+  it.each<[string[], RegExp]>([
+    [
+      ['--target', 'linux/amd64'],
+      /^--target is not a flag of go-cross-build; did you mean --targets\?$/
+    ],
+    [['--verfy'], /did you mean --verify\?/],
+    [['--no-verfy'], /did you mean --no-verify\?/],
+    [['--no-ldflags'], /--no-ldflags is not a flag/],
+    [['--frobnicate'], /^--frobnicate is not a flag of go-cross-build$/],
+    [['--ldflags'], /^--ldflags needs a value$/],
+    [['-x'], /^-x: not a flag/],
+    [['--no-verify=true'], /takes no value/]
+  ])('%j is refused', (argv, message) => {
+    expect(() => parseCliArgs(argv, INPUT_DEFAULTS)).toThrow(UsageError)
+    expect(() => parseCliArgs(argv, INPUT_DEFAULTS)).toThrow(message)
+  })
+})
+
+describe('usage', () => {
+  it('has a flag for every input, with the default the CLI uses', () => {
+    const text = usage(INPUT_DEFAULTS)
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
+      const shown = CLI_DEFAULTS[name] ?? value
+      const line = text
+        .split('\n')
+        .find((l) => new RegExp(`^  --(\\[no-\\])?${name}( |$)`).test(l))
+      expect(line).toBeDefined()
+      if (shown) expect(line).toContain(`default: ${shown}`)
+    }
+    expect(text).toContain('--[no-]verify')
+    expect(text).toContain('default: none')
+  })
+})
+
+describe('translateLine', () => {
+  it.each<[string, string | undefined]>([
+    ['plain text', 'plain text'],
+    [
+      '::group::✓ linux/amd64 hello-linux-amd64 (1.2 s)',
+      '▸ ✓ linux/amd64 hello-linux-amd64 (1.2 s)'
+    ],
+    ['::endgroup::', undefined],
+    ['::debug::timing plan=0.1s', undefined],
+    [
+      '::error::3 of 6 binaries failed:%0Alinux/386: x',
+      'error: 3 of 6 binaries failed:\nlinux/386: x'
+    ],
+    [
+      '::error title=go build failed,file=app/main.go,line=4,col=2::undefined: foo (linux/amd64)',
+      'error: app/main.go:4:2: undefined: foo (linux/amd64)'
+    ],
+    ['::warning title=a%2C b%3A c::100%25 sure', 'warning: a, b: c: 100% sure'],
+    ['::set-output name=binaries::[]', undefined],
+    ['::remove-matcher owner=go::', undefined],
+    ['::add-mask::secret', undefined],
+    ['::future-command::x', '::future-command::x'],
+    ['a line with ::colons:: inside', 'a line with ::colons:: inside']
+  ])('%j → %j', (line, shown) => {
+    expect(translateLine(line)).toBe(shown)
+  })
+
+  it('indents the lines of a group under its title', () => {
+    const translate = createTranslator()
+    const lines = [
+      'before',
+      '::group::✗ linux/386',
+      '# example.com/x',
+      '::debug::d',
+      '::endgroup::',
+      'after'
+    ]
+    expect(lines.map(translate)).toEqual([
+      'before',
+      '▸ ✗ linux/386',
+      '  # example.com/x',
+      undefined,
+      undefined,
+      'after'
+    ])
+  })
+
+  it('shows debug lines when verbose', () => {
+    expect(translateLine('::debug::timing', true)).toBe('debug: timing')
+  })
+})
+
+describe('main', () => {
+  let out: string
+  let err: string
+  let dir: string
+  const io = {
+    out: (t: string) => void (out += t),
+    err: (t: string) => void (err += t)
+  }
+  beforeEach(() => {
+    out = ''
+    err = ''
+    dir = mkdtempSync(path.join(tmpdir(), 'cli-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('prints the help and exits 0', async () => {
+    await expect(main(['--help'], io)).resolves.toBe(0)
+    expect(out).toMatch(/^Usage: go-cross-build \[flags\] \[target\.\.\.\]/)
+    expect(err).toBe('')
+  })
+
+  it('exits 2 on an unknown flag', async () => {
+    await expect(main(['--targts', 'linux/amd64'], io)).resolves.toBe(2)
+    expect(err).toBe(
+      'go-cross-build: --targts is not a flag of go-cross-build; did you mean --targets?\nRun go-cross-build --help for the flags.\n'
+    )
+    expect(out).toBe('')
+  })
+
+  it("exits 2 with the action's own message for an invalid input", async () => {
+    await expect(
+      main(['--parallel', '0', '--working-directory', hello], io)
+    ).resolves.toBe(2)
+    expect(err).toMatch(
+      /^go-cross-build: invalid flags:\n {2}parallel: "0" is not a whole number/
+    )
+  })
+
+  it('builds the example for two targets, prints the report and exits 0', async () => {
+    const code = await main(
+      [
+        '--targets',
+        'linux/arm64,windows/amd64',
+        '--working-directory',
+        hello,
+        '--output-dir',
+        dir
+      ],
+      io
+    )
+    expect(err).toBe('')
+    expect(code).toBe(0)
+    expect(existsSync(path.join(dir, 'hello-linux-arm64'))).toBe(true)
+    expect(existsSync(path.join(dir, 'hello-windows-amd64.exe'))).toBe(true)
+    // The action's log, with workflow commands made readable.
+    expect(out).not.toMatch(/^::/m)
+    expect(out).toMatch(/^▸ .*linux\/arm64/m)
+    // The report: a row per binary, where they are, and the verdict.
+    expect(out).toMatch(/^TARGET +BINARY +STATUS/m)
+    expect(out).toMatch(/^linux\/arm64 +hello-linux-arm64 +built/m)
+    expect(out).toMatch(/^windows\/amd64 +hello-windows-amd64\.exe +built/m)
+    expect(out).toContain(`binaries: ${dir}`)
+    expect(out).toMatch(
+      /\n2 binaries built( and verified)? for 2 targets; 0 failed; .*\n$/
+    )
+  })
+
+  it('exits 1 and shows the compiler error when the module does not compile', async () => {
+    const mod = path.join(dir, 'broken')
+    const { mkdirSync } = await import('node:fs')
+    mkdirSync(mod)
+    writeFileSync(
+      path.join(mod, 'go.mod'),
+      'module example.com/broken\n\ngo 1.21\n'
+    )
+    writeFileSync(
+      path.join(mod, 'main.go'),
+      'package main\n\nfunc main() {\n\tundefinedThing()\n}\n'
+    )
+    const code = await main(
+      [
+        'linux/arm64',
+        'windows/amd64',
+        '--working-directory',
+        mod,
+        '--output-dir',
+        path.join(dir, 'out')
+      ],
+      io
+    )
+    expect(code).toBe(1)
+    expect(out).toMatch(/^linux\/arm64 +broken-linux-arm64 +build failed/m)
+    expect(out).toContain('✗ linux/arm64 (broken), windows/amd64 (broken):')
+    expect(
+      out.match(/\.\/main\.go:4:2: undefined: undefinedThing/g)?.length
+    ).toBeGreaterThanOrEqual(1)
+    expect(out).toMatch(
+      /\n0 of 2 binaries built for 2 targets; 2 failed \(linux\/arm64: build, windows\/amd64: build\); .*\n$/
+    )
+  })
+})
