@@ -1,6 +1,8 @@
 /** Jest on ESM TypeScript: ts-jest in ESM mode, `.js` specifiers mapped to `.ts` sources. */
 export default {
   testEnvironment: 'node',
+  // Only these are crawled: bench/work and out/ hold gigabytes of binaries.
+  roots: ['<rootDir>/__tests__', '<rootDir>/src'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

@@ -10,7 +10,10 @@ import { buildAll } from './build.js'
 import { getInputs, type Inputs } from './inputs.js'
 import { makePlan, type Plan } from './plan.js'
 import { annotate, suspendGoMatcher } from './annotations.js'
+import { splitWords } from './flags.js'
 import { runProcess } from './process.js'
+import { smokeTest } from './smoke.js'
+import { verifyBinary } from './verify.js'
 import { verdictLine, writeSummary } from './report.js'
 import {
   checkPlannedNames,
@@ -87,6 +90,84 @@ function logBuild(build: Build): void {
   core.endGroup()
 }
 
+/** Whether the ldflags ask for a stripped binary (`-s`; Go then drops DWARF too). */
+function asksForStripping(ldflags: string): boolean {
+  try {
+    return splitWords(ldflags).some((w) => w === '-s' || w === '-s=true')
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Inspect stage: read every built binary and judge it against its target.
+ * With `verify: false` findings are reported as warnings and fail nothing.
+ *
+ * @returns one failure line per error finding (when verify is on)
+ */
+async function inspectAll(binaries: BinaryReport[], inputs: Inputs): Promise<string[]> {
+  const failures: string[] = []
+  const expectStripped = asksForStripping(inputs.ldflags)
+  const built = binaries.filter((b) => b.build.status === 'built')
+  await Promise.all(
+    built.map(async (b) => {
+      b.verification = await verifyBinary(b.build.target, b.build.path, { expectStripped })
+    })
+  )
+  core.startGroup(`Verification of ${built.length} binar${built.length === 1 ? 'y' : 'ies'}`)
+  for (const b of built) {
+    const v = b.verification!
+    core.info(`${v.ok ? '✓' : '✗'} ${b.build.fileName}: ${v.format}`)
+    for (const f of v.findings) core.info(`    ${f.severity}: ${f.hint}`)
+  }
+  core.endGroup()
+  for (const b of built)
+    for (const f of b.verification!.findings) {
+      if (f.severity !== 'error') continue
+      if (inputs.verify) {
+        failures.push(f.hint)
+        core.error(f.hint, { title: `${b.build.target.name}: verification failed (${f.check})` })
+      } else {
+        core.warning(`${f.hint} (verify is false, so this does not fail the step)`, {
+          title: `${b.build.target.name}: verification finding (${f.check})`
+        })
+      }
+    }
+  return failures
+}
+
+/**
+ * Smoke stage: run each verified binary that this runner can execute, a
+ * bounded number at a time. Binaries it cannot run are reported, never failed.
+ */
+async function smokeAll(
+  binaries: BinaryReport[],
+  inputs: Inputs,
+  parallel: number
+): Promise<string[]> {
+  const runnable = binaries.filter(
+    (b) => b.build.status === 'built' && (b.verification?.ok ?? true)
+  )
+  let next = 0
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < runnable.length; i = next++) {
+      const b = runnable[i]
+      b.smoke = await smokeTest(b.build.target, b.build.path, inputs.smokeArgs)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker))
+  const failures: string[] = []
+  core.startGroup(`Smoke test: ${[inputs.smokeArgs.length ? '' : '(no arguments)', ...inputs.smokeArgs].join(' ').trim()}`)
+  for (const b of runnable) {
+    const s = b.smoke!
+    core.info(`${s.status.padEnd(12)} ${b.build.fileName}: ${s.detail}`)
+    if (s.status === 'failed')
+      failures.push(`${b.build.target.name}: smoke test of ${b.build.fileName} failed: ${s.detail}`)
+  }
+  core.endGroup()
+  return failures
+}
+
 /**
  * Run the whole pipeline for validated inputs.
  *
@@ -121,11 +202,24 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
     .filter((b) => b.status !== 'built')
     .map((b) => b.error ?? `${b.target.name}: ${b.status}`)
 
-  // Only what built (and passed verification) is packaged and uploaded;
-  // everything else stays on disk and in the report.
+  t = performance.now()
+  failures.push(...(await inspectAll(binaries, inputs)))
+  timing.verify = since(t)
+  if (inputs.smokeTest) {
+    t = performance.now()
+    failures.push(...(await smokeAll(binaries, inputs, plan.build.parallel)))
+    timing.smoke = since(t)
+  }
+
+  // Only what built, passed verification (unless verify is off) and did not
+  // fail its smoke test is packaged and uploaded; everything else stays on
+  // disk and in the report.
   t = performance.now()
   const publishable = binaries.filter(
-    (b) => b.build.status === 'built' && (b.verification?.ok ?? true)
+    (b) =>
+      b.build.status === 'built' &&
+      (!inputs.verify || (b.verification?.ok ?? true)) &&
+      b.smoke?.status !== 'failed'
   )
   const packaged = await packageBinaries(
     publishable.map((b) => b.build),

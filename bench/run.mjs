@@ -1,0 +1,422 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: the action's bundle against the bare toolchain.
+ *
+ *   node bench/run.mjs            full run (3 runs, workloads 1-3): ~1-2 h on 2 cores
+ *   node bench/run.mjs --quick    1 run, workload 1 with 2 targets (also BENCH_QUICK=1)
+ *
+ * Knobs (environment): BENCH_RUNS, BENCH_WORKLOADS=1,2,3, BENCH_CACHES=cold,warm,
+ * BENCH_TARGETS (override every workload's targets), BENCH_CONTESTANTS=action,serial,xargs,
+ * BENCH_VERIFY_SIZES=3,30,300 (MiB; empty to skip), BENCH_SAMPLE_MS=250 (0: no
+ * process-tree sampling), BENCH_WRITE=1 (let a quick run write bench/results.json
+ * and bench/README.md; by default it writes to bench/work/).
+ *
+ * See bench/README.md for what is measured and why.
+ */
+import { execFileSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { contestant, parseGithubOutput, parseTimings } from './lib/contestants.mjs'
+import { machine, goVersion } from './lib/machine.mjs'
+import { dirStats, hasGnuTime, measure } from './lib/measure.mjs'
+import { renderMarkdown, evaluateGoals, writeReadme } from './lib/report.mjs'
+import { median, medians } from './lib/stats.mjs'
+import { loadVerifier, makeBigBinaries, timeHashing, timeVerifier } from './lib/verifier.mjs'
+import { generateBigmod } from './workloads/generate-bigmod.mjs'
+
+const BENCH = dirname(fileURLToPath(import.meta.url))
+const REPO = dirname(BENCH)
+const WORK = join(BENCH, 'work')
+const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1'
+const CORES = availableParallelism()
+
+const list = (name, dflt) =>
+  (process.env[name] ?? dflt)
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+const int = (name, dflt) => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return dflt
+  if (!/^\d+$/.test(raw)) throw new Error(`${name}: "${raw}" is not a whole number`)
+  return Number(raw)
+}
+
+const config = {
+  mode: QUICK ? 'quick' : 'full',
+  runs: int('BENCH_RUNS', QUICK ? 1 : 3),
+  workloads: list('BENCH_WORKLOADS', QUICK ? '1' : '1,2,3').map(Number),
+  caches: list('BENCH_CACHES', 'cold,warm'),
+  contestants: list('BENCH_CONTESTANTS', 'action,serial,xargs'),
+  targetsOverride: list('BENCH_TARGETS', QUICK ? 'linux/amd64,windows/arm64' : ''),
+  verifySizes: list('BENCH_VERIFY_SIZES', '3,30,300').map(Number),
+  verifyTargets: list('BENCH_VERIFY_TARGETS', QUICK ? 'linux/amd64' : 'linux/amd64,darwin/arm64,windows/amd64'),
+  verifyIterations: int('BENCH_VERIFY_ITERATIONS', QUICK ? 5 : 20),
+  sampleMs: int('BENCH_SAMPLE_MS', 250),
+  write: !QUICK || process.env.BENCH_WRITE === '1'
+}
+
+/** The six targets of action.yml's default, as in the issue. */
+const SIX = ['linux/amd64', 'linux/arm64', 'darwin/amd64', 'darwin/arm64', 'windows/amd64', 'windows/arm64']
+/** Sixteen targets, every container format: ELF×7, Mach-O×2, PE×3, XCOFF, Plan 9, wasm×2. */
+const SIXTEEN = [
+  'linux/amd64', 'linux/386', 'linux/arm/7', 'linux/arm64', 'linux/riscv64', 'linux/ppc64le', 'freebsd/amd64',
+  'darwin/amd64', 'darwin/arm64',
+  'windows/amd64', 'windows/386', 'windows/arm64',
+  'aix/ppc64', 'plan9/amd64', 'js/wasm', 'wasip1/wasm'
+]
+
+function workloadSpec(n) {
+  const stdHeavy = join(BENCH, 'workloads', 'std-heavy')
+  switch (n) {
+    case 1:
+      return { n, id: 'w1', title: 'std-heavy program, 6 targets', dir: stdHeavy, packages: ['.'], targets: SIX }
+    case 2: {
+      const gen = generateBigmod(join(WORK, 'bigmod'))
+      return {
+        n,
+        id: 'w2',
+        title: `generated module (${gen.lines} lines, ${gen.files} files, 2 mains), 6 targets`,
+        dir: gen.dir,
+        packages: ['./cmd/server', './cmd/cli'],
+        targets: SIX,
+        lines: gen.lines
+      }
+    }
+    case 3:
+      return { n, id: 'w3', title: 'std-heavy program, 16 targets (all formats)', dir: stdHeavy, packages: ['.'], targets: SIXTEEN }
+    default:
+      throw new Error(`BENCH_WORKLOADS: no workload ${n} (1, 2 or 3)`)
+  }
+}
+
+const log = (...a) => console.log(...a)
+const fmtS = (s) => (Number.isFinite(s) ? `${s.toFixed(2)} s` : 'n/a')
+
+const paths = {
+  repo: REPO,
+  bundle: join(REPO, 'dist', 'index.js'),
+  probe: join(BENCH, 'lib', 'rss-probe.mjs'),
+  baseline: join(BENCH, 'baseline')
+}
+
+/** One measured run of one contestant; returns a flat record. */
+async function runOnce({ name, workload, cache, round, gocache, goOverride }) {
+  const tag = `${workload.id}-${cache}-${name}-${round}`
+  const outDir = join(WORK, 'out', tag)
+  const scratch = join(WORK, 'scratch', tag)
+  rmSync(outDir, { recursive: true, force: true })
+  rmSync(scratch, { recursive: true, force: true })
+  mkdirSync(scratch, { recursive: true })
+  const c = contestant({
+    name,
+    workload,
+    outDir,
+    scratch,
+    gocache,
+    cores: CORES,
+    paths: { ...paths, go: goOverride }
+  })
+  const startedAt = Date.now()
+  const m = await measure(c.argv, {
+    env: c.env,
+    cwd: c.cwd,
+    timeFile: join(scratch, 'time.txt'),
+    sampleMs: config.sampleMs,
+    cores: CORES
+  })
+  const expected = workload.targets.length * workload.packages.length
+  const rec = {
+    contestant: name,
+    cache,
+    round,
+    startedAt,
+    code: m.code,
+    wall: m.wall,
+    cpu: m.cpu,
+    user: m.user,
+    sys: m.sys,
+    treeMaxRssMb: m.treeMaxRssKb / 1024,
+    sample: m.sample
+  }
+  if (name === 'action') {
+    const outputs = parseGithubOutput(readFileSync(c.files.output, 'utf8'))
+    let binaries = []
+    try {
+      binaries = JSON.parse(outputs.binaries ?? '[]')
+    } catch {
+      rec.problem = 'the binaries output is not JSON'
+    }
+    rec.built = binaries.filter((b) => b.status === 'built').length
+    rec.timings = parseTimings(m.stdout + '\n' + m.stderr)
+    if (existsSync(c.files.probe)) {
+      const probe = JSON.parse(readFileSync(c.files.probe, 'utf8'))
+      Object.assign(rec, {
+        nodeMaxRssMb: probe.maxRssKb / 1024,
+        nodeCpu: probe.userSeconds + probe.systemSeconds,
+        nodeBootMs: probe.nodeBootMs,
+        exitAt: probe.exitAt
+      })
+    }
+    if (cache === 'cold' && dirStats(gocache).files === 0) {
+      rec.problem = `the action did not use GOCACHE=${gocache} (it is empty): cold-cache numbers are not cold`
+    }
+  } else {
+    rec.built = dirStats(outDir).files
+  }
+  if (m.code !== 0 || rec.built < expected) {
+    rec.problem ??= `exit ${m.code}, ${rec.built}/${expected} binaries`
+    rec.logTail = (m.stderr + '\n' + m.stdout).trim().split('\n').slice(-15).join('\n')
+  }
+  rec.stdoutTail = name === 'action' ? m.stdout.trim().split('\n').slice(-5).join('\n') : undefined
+  rmSync(outDir, { recursive: true, force: true })
+  return rec
+}
+
+/** A `go` that logs start, end and arguments of every invocation. */
+function goTracer(traceFile) {
+  const realGo = join(execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim(), 'bin', 'go')
+  const script = join(WORK, 'go-trace.sh')
+  writeFileSync(
+    script,
+    `#!/bin/sh
+# Generated by bench/run.mjs: runs go, logging "start end exit args" (epoch seconds).
+s=$(date +%s.%N)
+${JSON.stringify(realGo)} "$@"
+rc=$?
+e=$(date +%s.%N)
+printf '%s %s %s %s\\n' "$s" "$e" "$rc" "$*" >> ${JSON.stringify(traceFile)}
+exit $rc
+`
+  )
+  chmodSync(script, 0o755)
+  return script
+}
+
+/** Where the action's time goes, from one traced warm run. */
+function breakdown(rec, traceFile) {
+  const lines = existsSync(traceFile) ? readFileSync(traceFile, 'utf8').trim().split('\n').filter(Boolean) : []
+  const calls = lines.map((l) => {
+    const [s, e, rc, ...args] = l.split(' ')
+    return { start: Number(s) * 1000, end: Number(e) * 1000, rc: Number(rc), args: args.join(' ') }
+  })
+  const builds = calls.filter((c) => c.args.startsWith('build'))
+  const others = calls.filter((c) => !c.args.startsWith('build'))
+  const t0 = rec.startedAt
+  const tEnd = t0 + rec.wall * 1000
+  const exitAt = rec.exitAt ?? tEnd
+  let atOnce = 0
+  for (const b of builds) {
+    atOnce = Math.max(atOnce, builds.filter((o) => o.start <= b.start && o.end > b.start).length)
+  }
+  const first = Math.min(...builds.map((b) => b.start))
+  const last = Math.max(...builds.map((b) => b.end))
+  return {
+    goInvocations: calls.length,
+    buildInvocations: builds.length,
+    buildsAtOnce: atOnce,
+    nodeBootS: (rec.nodeBootMs ?? NaN) / 1000,
+    beforeFirstBuildS: builds.length ? (first - t0) / 1000 : NaN,
+    otherGoCommands: others.map((o) => ({ args: o.args.slice(0, 60), seconds: (o.end - o.start) / 1000 })),
+    buildSpanS: builds.length ? (last - first) / 1000 : NaN,
+    afterLastBuildS: builds.length ? (exitAt - last) / 1000 : NaN,
+    exitS: (tEnd - exitAt) / 1000,
+    wallS: rec.wall,
+    timings: rec.timings
+  }
+}
+
+async function benchWorkload(workload) {
+  log(`\n== ${workload.id}: ${workload.title}`)
+  log(`   targets: ${workload.targets.join(' ')}; packages: ${workload.packages.join(' ')}`)
+  const result = { ...workload, cache: {} }
+  const haveAction = existsSync(paths.bundle)
+  const names = config.contestants.filter((n) => n !== 'action' || haveAction)
+  if (!haveAction && config.contestants.includes('action')) {
+    log(`   ${paths.bundle} does not exist: the action is left out of this run`)
+    result.actionMissing = true
+  }
+  // Each contestant's warm cache is the one its last cold run filled (or, with
+  // no cold runs, one untimed warm-up run of its own).
+  const warmCaches = Object.fromEntries(names.map((n) => [n, join(WORK, 'gocache', `${workload.id}-warm-${n}`)]))
+  for (const dir of Object.values(warmCaches)) rmSync(dir, { recursive: true, force: true })
+  for (const cache of config.caches) {
+    const runs = []
+    if (cache === 'warm') {
+      for (const name of names) {
+        if (existsSync(warmCaches[name])) continue
+        const r = await runOnce({ name, workload, cache: 'warmup', round: 0, gocache: warmCaches[name] })
+        log(`   warm-up ${name.padEnd(6)} ${fmtS(r.wall)}${r.problem ? `  PROBLEM: ${r.problem}` : ''}`)
+      }
+    }
+    for (let round = 1; round <= config.runs; round++) {
+      // Rotate the order so that no contestant always runs first (or last).
+      const order = names.map((_, i) => names[(i + round - 1) % names.length])
+      for (const name of order) {
+        const gocache =
+          cache === 'cold' ? join(WORK, 'gocache', `${workload.id}-cold-${name}-${round}`) : warmCaches[name]
+        if (cache === 'cold') rmSync(gocache, { recursive: true, force: true })
+        const r = await runOnce({ name, workload, cache, round, gocache })
+        if (cache === 'cold' && round === config.runs && !r.problem && config.caches.includes('warm')) {
+          renameSync(gocache, warmCaches[name])
+        } else if (cache === 'cold') {
+          rmSync(gocache, { recursive: true, force: true })
+        }
+        runs.push(r)
+        const extra =
+          name === 'action' && Number.isFinite(r.nodeMaxRssMb) ? `  node RSS ${r.nodeMaxRssMb.toFixed(0)} MB` : ''
+        const par = r.sample ? `  builds≤${r.sample.maxConcurrentBuilds} Σp≤${r.sample.maxDeclaredParallelism}` : ''
+        log(
+          `   ${cache} #${round} ${name.padEnd(6)} wall ${fmtS(r.wall)}  cpu ${fmtS(r.cpu)}${extra}${par}` +
+            (r.problem ? `\n      PROBLEM: ${r.problem}\n${(r.logTail ?? '').replace(/^/gm, '      | ')}` : '')
+        )
+      }
+    }
+    result.cache[cache] = summarise(runs, names)
+    if (cache === 'warm' && haveAction && names.includes('action')) {
+      const traceFile = join(WORK, 'scratch', `${workload.id}-go-trace.log`)
+      rmSync(traceFile, { force: true })
+      const r = await runOnce({
+        name: 'action',
+        workload,
+        cache: 'traced',
+        round: 0,
+        gocache: warmCaches.action,
+        goOverride: goTracer(traceFile)
+      })
+      result.breakdown = breakdown(r, traceFile)
+      log(`   traced warm action run: ${JSON.stringify({ ...result.breakdown, otherGoCommands: undefined })}`)
+    }
+  }
+  for (const dir of Object.values(warmCaches)) rmSync(dir, { recursive: true, force: true })
+  return result
+}
+
+/** Medians per contestant and the action/baseline ratios, pair by pair. */
+function summarise(runs, names) {
+  const by = Object.fromEntries(names.map((n) => [n, runs.filter((r) => r.contestant === n)]))
+  const med = {}
+  for (const n of names) {
+    const ok = by[n].filter((r) => !r.problem)
+    med[n] = {
+      runs: by[n].length,
+      failed: by[n].length - ok.length,
+      ...medians(
+        ok.map((r) => ({
+          wall: r.wall,
+          cpu: r.cpu,
+          treeMaxRssMb: r.treeMaxRssMb,
+          nodeMaxRssMb: r.nodeMaxRssMb,
+          nodeCpu: r.nodeCpu,
+          maxConcurrentBuilds: r.sample?.maxConcurrentBuilds,
+          maxDeclaredParallelism: r.sample?.maxDeclaredParallelism,
+          meanToolProcesses: r.sample?.meanToolProcesses,
+          meanRunnableTools: r.sample?.meanRunnableTools,
+          maxCompileConcurrency: r.sample?.maxCompileConcurrency
+        }))
+      ),
+      physicalLimit: median(ok.map((r) => r.cpu / CORES))
+    }
+    if (n === 'action') {
+      med[n].timings = medians(ok.map((r) => r.timings ?? {}))
+      med[n].peakNodeRssMb = Math.max(...by[n].map((r) => r.nodeMaxRssMb).filter(Number.isFinite))
+    }
+  }
+  const baselines = names.filter((n) => n !== 'action')
+  const best = baselines.reduce((a, b) => (!a || med[b].wall < med[a].wall ? b : a), undefined)
+  const pairs = {}
+  if (by.action) {
+    for (const b of baselines) {
+      const ratios = by.action.map((a) => {
+        const mate = by[b].find((r) => r.round === a.round)
+        return mate && !a.problem && !mate.problem ? a.wall / mate.wall : NaN
+      })
+      const deltas = by.action.map((a) => {
+        const mate = by[b].find((r) => r.round === a.round)
+        return mate && !a.problem && !mate.problem ? a.wall - mate.wall : NaN
+      })
+      pairs[b] = { medianRatio: median(ratios), medianDelta: median(deltas), ratios }
+    }
+    const roundBest = by.action.map((a) => {
+      const mates = baselines.map((b) => by[b].find((r) => r.round === a.round)).filter((r) => r && !r.problem)
+      return mates.length && !a.problem ? a.wall / Math.min(...mates.map((r) => r.wall)) : NaN
+    })
+    pairs.bestOfRound = { medianRatio: median(roundBest), ratios: roundBest }
+  }
+  return { medians: med, best, pairs, runs }
+}
+
+async function benchVerifier() {
+  const out = {}
+  if (config.verifySizes.length === 0 || config.verifySizes.every((n) => !Number.isFinite(n))) return out
+  log(`\n== verifier and hashing: ${config.verifySizes.join(', ')} MiB on ${config.verifyTargets.join(' ')}`)
+  const binaries = makeBigBinaries(WORK, config.verifySizes, config.verifyTargets, log)
+  const largest = binaries.reduce((a, b) => (b.bytes > a.bytes ? b : a))
+  out.hashing = await timeHashing(largest.path, QUICK ? 2 : 5)
+  log(
+    `   sha256 of ${(largest.bytes / 2 ** 20).toFixed(0)} MiB: stream ${out.hashing.streamGBps.toFixed(2)} GB/s, ` +
+      `memory ${out.hashing.memoryGBps.toFixed(2)} GB/s (sha_ni: ${out.hashing.shaNi})`
+  )
+  const v = await loadVerifier(REPO, WORK, log)
+  if (v.error) {
+    out.verifierError = v.error
+    log(`   verifier: ${v.error}`)
+    return out
+  }
+  try {
+    out.verify = await timeVerifier(v.verifyBinary, binaries, config.verifyIterations)
+    for (const r of out.verify) {
+      log(
+        `   verify ${r.target} ${(r.bytes / 2 ** 20).toFixed(1)} MiB: median ${r.medianMs.toFixed(2)} ms ` +
+          `(first ${r.firstMs.toFixed(1)} ms) ok=${r.ok} ${r.findings.join(' ')}`
+      )
+    }
+  } catch (e) {
+    out.verifierError = `verifyBinary threw: ${e?.message ?? e}`
+    log(`   ${out.verifierError}`)
+  }
+  return out
+}
+
+async function main() {
+  mkdirSync(WORK, { recursive: true })
+  const started = Date.now()
+  const results = {
+    schema: 1,
+    mode: config.mode,
+    date: new Date().toISOString(),
+    machine: machine(),
+    go: goVersion(),
+    gnuTime: hasGnuTime,
+    config,
+    workloads: [],
+    verifier: {}
+  }
+  log(`bench (${config.mode}): ${results.go}; ${results.machine.nproc} cores, ${results.machine.cpuModel}, ` +
+    `${results.machine.memGiB} GiB; load ${results.machine.loadAvgAtStart}`)
+  if (!hasGnuTime) log('   /usr/bin/time is missing: CPU-seconds will be n/a')
+  for (const n of config.workloads) {
+    const spec = workloadSpec(n)
+    if (config.targetsOverride.length) {
+      spec.targets = config.targetsOverride
+      spec.title = spec.title.replace(/\d+ targets.*$/, `${spec.targets.length} targets (override)`)
+    }
+    results.workloads.push(await benchWorkload(spec))
+  }
+  results.verifier = await benchVerifier()
+  results.seconds = (Date.now() - started) / 1000
+  results.goals = evaluateGoals(results)
+  const markdown = renderMarkdown(results)
+  const jsonPath = config.write ? join(BENCH, 'results.json') : join(WORK, 'results.json')
+  writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n')
+  const readmePath = writeReadme(config.write ? join(BENCH, 'README.md') : join(WORK, 'README.md'), markdown)
+  log(`\n${markdown}`)
+  log(`wrote ${jsonPath} and ${readmePath} in ${(results.seconds / 60).toFixed(1)} min`)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,3 @@
+module example.com/stdheavy
+
+go 1.22
