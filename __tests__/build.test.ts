@@ -5,7 +5,8 @@ import {
   binaryFileName,
   buildAll,
   commonBuildFlags,
-  compileParallelism
+  compileParallelism,
+  goExecName
 } from '../src/build.js'
 import { baseEnvironment } from '../src/environment.js'
 import { defaultBinaryName, resolvePackages } from '../src/packages.js'
@@ -33,8 +34,21 @@ describe('naming', () => {
     ['wasip1', 'wasm', '', 'tool-wasip1-wasm.wasm']
   ])('%s/%s/%s → %s', (goos, goarch, variant, expected) => {
     expect(
-      binaryFileName({ pattern: '.', binaryName: 'tool' }, makeTarget(goos, goarch, variant))
+      binaryFileName({ pattern: '.', importPath: 'example.com/tool', binaryName: 'tool' }, makeTarget(goos, goarch, variant))
     ).toBe(expected)
+  })
+})
+
+describe('goExecName mirrors the names go build -o DIR/ writes', () => {
+  it.each<[string, string, string]>([
+    ['example.com/twomains/cmd/server', 'linux', 'server'],
+    ['example.com/tool/v2', 'linux', 'tool'],
+    ['example.com/tool/v1', 'linux', 'v1'],
+    ['example.com/tool/v0', 'windows', 'v0.exe'],
+    ['example.com/tool/v10', 'windows', 'tool.exe'],
+    ['hello', 'js', 'hello']
+  ])('%s for %s → %s', (importPath, goos, expected) => {
+    expect(goExecName(importPath, goos)).toBe(expected)
   })
 })
 
@@ -64,7 +78,7 @@ describe('resolvePackages (real go list)', () => {
 
   it('names the root package after the module', async () => {
     expect(await resolve('hello', ['.'])).toEqual([
-      { pattern: fixture('hello'), binaryName: 'hello' }
+      { pattern: fixture('hello'), importPath: 'example.com/hello', binaryName: 'hello' }
     ])
   })
 
@@ -95,7 +109,7 @@ describe('buildAll (real go build)', () => {
         cwd: fixture('hello'),
         outputDir: out,
         targets: [makeTarget('linux', 'amd64'), makeTarget('linux', 'arm64')],
-        packages: [{ pattern: fixture('hello'), binaryName: 'hello' }],
+        packages: [{ pattern: fixture('hello'), importPath: 'example.com/hello', binaryName: 'hello' }],
         baseEnv: baseEnvironment(process.env, {}).env,
         buildFlags: commonBuildFlags({ trimpath: true, ldflags: '-s -w', tags: [], flags: [] }),
         parallel: 2,

@@ -31,7 +31,7 @@ function failed(name: string, output: string): BinaryReport {
   return {
     build: {
       target: target(name),
-      pkg: { pattern: '.', binaryName: 'hello' },
+      pkg: { pattern: '.', importPath: 'example.com/hello', binaryName: 'hello' },
       path: `/repo/app/dist/hello-${name}`,
       fileName: `hello-${name}`,
       status: 'failed',
@@ -267,7 +267,7 @@ describe('collectAnnotations', () => {
 
   it('lists a target once when two of its packages fail the same way', () => {
     const other = failed('linux/amd64', '../lib/x.go:1:1: boom')
-    other.build.pkg = { pattern: './cmd/b', binaryName: 'b' }
+    other.build.pkg = { pattern: './cmd/b', importPath: 'example.com/hello/cmd/b', binaryName: 'b' }
     const annotations = collectAnnotations(
       [failed('linux/amd64', '../lib/x.go:1:1: boom'), other],
       ctx

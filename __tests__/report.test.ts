@@ -32,7 +32,7 @@ function binary(
   return {
     build: {
       target: t,
-      pkg: { pattern: '.', binaryName: 'hello' },
+      pkg: { pattern: '.', importPath: 'example.com/hello', binaryName: 'hello' },
       path: `/work/dist/hello-${t.id}${ext}`,
       fileName: `hello-${t.id}${ext}`,
       status: 'built',
@@ -222,7 +222,7 @@ describe('verdictLine', () => {
       'windows/arm64'
     ].flatMap((t) => [
       binary(t),
-      binary(t, {}, { pkg: { pattern: './cmd/cli', binaryName: 'cli' } })
+      binary(t, {}, { pkg: { pattern: './cmd/cli', importPath: 'example.com/hello/cmd/cli', binaryName: 'cli' } })
     ])
     expect(
       verdictLine(

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, rm, stat } from 'node:fs/promises'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import * as path from 'node:path'
 import { targetEnvironment, type Env } from './environment.js'
 import { runProcess } from './process.js'
@@ -117,23 +117,60 @@ export async function cgoCulprits(
   return culprits.sort()
 }
 
-/** Build one binary. Never throws: failures come back as a failed Build. */
-async function buildOne(
+/**
+ * The file name `go build -o DIR/` gives a main package's binary: the last
+ * element of its import path, skipping a major-version element (cmd/go's
+ * exeFromImportPath), plus .exe for windows.
+ */
+export function goExecName(importPath: string, goos: string): string {
+  const parts = importPath.split('/')
+  let elem = parts[parts.length - 1]
+  if (parts.length > 1 && /^v([2-9]|[1-9][0-9]+)$/.test(elem))
+    elem = parts[parts.length - 2]
+  return elem + (goos === 'windows' ? '.exe' : '')
+}
+
+/** Phrase a failed build's error, naming the dependency that needs cgo. */
+async function explainFailure(
   plan: BuildPlan,
   target: Target,
-  pkg: MainPackage
-): Promise<Build> {
-  const fileName = binaryFileName(pkg, target)
-  const output = path.join(plan.outputDir, fileName)
-  const build: Build = {
-    target,
-    pkg,
-    path: output,
-    fileName,
-    status: 'failed',
-    seconds: 0,
-    output: ''
-  }
+  pkg: MainPackage,
+  exitCode: number,
+  output: string
+): Promise<string> {
+  const culprits = await cgoCulprits(plan, target, pkg, output).catch(() => [] as string[])
+  if (culprits.length)
+    return `${target.name}: ${culprits.join(', ')} ${
+      culprits.length > 1 ? 'require' : 'requires'
+    } cgo, which this action keeps off. Use a pure-Go alternative or drop the target.`
+  if (/requires external \(cgo\) linking/.test(output))
+    return `${target.name}: Go can link this target only with cgo (external linking), which this action keeps off. Drop the target.`
+  return `${target.name}: go build ${pkg.binaryName} failed (exit code ${exitCode})`
+}
+
+/**
+ * Build every main package for one target in one `go build`, as a person
+ * would (`go build -o DIR/ ./cmd/a ./cmd/b`): the package graph is loaded
+ * once and the links overlap. A single package is written straight to its
+ * path. Never throws: failures come back as failed Builds.
+ */
+async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
+  const builds: Build[] = plan.packages.map((pkg) => {
+    const fileName = binaryFileName(pkg, target)
+    return {
+      target,
+      pkg,
+      path: path.join(plan.outputDir, fileName),
+      fileName,
+      status: 'failed',
+      seconds: 0,
+      output: ''
+    }
+  })
+  const single = builds.length === 1
+  const staging = single
+    ? ''
+    : path.join(plan.outputDir, `.go-cross-build-${target.id}`)
   const env = buildEnvironment(plan, target)
   const args = [
     'build',
@@ -141,84 +178,89 @@ async function buildOne(
     String(plan.compileParallel),
     ...plan.buildFlags,
     '-o',
-    output,
+    single ? builds[0].path : staging + path.sep,
     '--',
-    pkg.pattern
+    ...plan.packages.map((p) => p.pattern)
   ]
   const started = performance.now()
+  const finish = (): number => (performance.now() - started) / 1000
   try {
-    await rm(output, { force: true })
+    for (const b of builds) await rm(b.path, { force: true })
+    if (staging) await rm(staging, { recursive: true, force: true })
     const result = await runProcess(plan.go, args, { cwd: plan.cwd, env })
-    build.seconds = (performance.now() - started) / 1000
-    build.output = [result.stderr, result.stdout].filter(Boolean).join('\n')
-    if (result.exitCode !== 0) {
-      build.error = `${target.name}: go build ${pkg.binaryName} failed (exit code ${result.exitCode})`
-      const culprits = await cgoCulprits(plan, target, pkg, build.output).catch(
-        () => [] as string[]
-      )
-      if (culprits.length)
-        build.error = `${target.name}: ${culprits.join(', ')} ${
-          culprits.length > 1 ? 'require' : 'requires'
-        } cgo, which this action keeps off. Use a pure-Go alternative or drop the target.`
-      else if (/requires external \(cgo\) linking/.test(build.output))
-        build.error = `${target.name}: Go can link this target only with cgo (external linking), which this action keeps off. Drop the target.`
-      return build
+    const seconds = finish()
+    const output = [result.stderr, result.stdout].filter(Boolean).join('\n')
+    for (const b of builds) {
+      b.seconds = seconds
+      b.output = output
     }
-    const info = await stat(output)
-    build.size = info.size
-    build.sha256 = await sha256File(output)
-    build.status = 'built'
+    if (result.exitCode !== 0) {
+      for (const b of builds)
+        b.error = await explainFailure(plan, target, b.pkg, result.exitCode, output)
+      return builds
+    }
+    for (const b of builds) {
+      if (staging)
+        await rename(path.join(staging, goExecName(b.pkg.importPath, target.goos)), b.path)
+      b.size = (await stat(b.path)).size
+      b.sha256 = await sha256File(b.path)
+      b.status = 'built'
+    }
   } catch (error) {
-    build.seconds = (performance.now() - started) / 1000
-    build.error = `${target.name}: could not run go build for ${pkg.binaryName}: ${(error as Error).message}`
+    for (const b of builds) {
+      if (b.status === 'built') continue
+      b.seconds = finish()
+      b.error = `${target.name}: could not build ${b.pkg.binaryName}: ${(error as Error).message}`
+    }
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {})
   }
-  return build
+  return builds
 }
 
 /**
- * Run every build of the plan, at most `parallel` at once. With `failFast`,
- * no new build starts after the first failure; those not started are
- * 'skipped'. Results come back in plan order (targets sorted, then packages).
+ * Run every build of the plan, one `go build` per target, at most
+ * `parallel` at once. With `failFast`, no new build starts after the first
+ * failure; those not started are 'skipped'. Results come back in plan order
+ * (targets sorted, then packages).
  */
 export async function buildAll(
   plan: BuildPlan,
   onDone: BuildListener = () => {}
 ): Promise<Build[]> {
   await mkdir(plan.outputDir, { recursive: true })
-  const jobs: Array<{ target: Target; pkg: MainPackage }> = []
-  for (const target of plan.targets)
-    for (const pkg of plan.packages) jobs.push({ target, pkg })
-  const results: Build[] = new Array(jobs.length)
+  const results: Build[][] = new Array(plan.targets.length)
   let next = 0
   let stop = false
   const worker = async (): Promise<void> => {
     for (;;) {
       const i = next++
-      if (i >= jobs.length) return
-      const { target, pkg } = jobs[i]
+      if (i >= plan.targets.length) return
+      const target = plan.targets[i]
       if (stop) {
-        const fileName = binaryFileName(pkg, target)
-        results[i] = {
-          target,
-          pkg,
-          path: path.join(plan.outputDir, fileName),
-          fileName,
-          status: 'skipped',
-          seconds: 0,
-          output: '',
-          error: `${target.name}: not built because an earlier build failed and fail-fast is on`
-        }
-        onDone(results[i])
-        continue
+        results[i] = plan.packages.map((pkg) => {
+          const fileName = binaryFileName(pkg, target)
+          return {
+            target,
+            pkg,
+            path: path.join(plan.outputDir, fileName),
+            fileName,
+            status: 'skipped',
+            seconds: 0,
+            output: '',
+            error: `${target.name}: not built because an earlier build failed and fail-fast is on`
+          }
+        })
+      } else {
+        results[i] = await buildTarget(plan, target)
+        if (plan.failFast && results[i].some((b) => b.status === 'failed')) stop = true
       }
-      results[i] = await buildOne(plan, target, pkg)
-      if (results[i].status === 'failed' && plan.failFast) stop = true
-      onDone(results[i])
+      for (const b of results[i]) onDone(b)
     }
   }
-  const workers = Math.max(1, Math.min(plan.parallel, jobs.length))
+  const workers = Math.max(1, Math.min(plan.parallel, plan.targets.length))
   await Promise.all(Array.from({ length: workers }, worker))
-  return results
+  return results.flat()
 }
 
 /**

@@ -115,7 +115,7 @@ export async function resolvePackages(options: {
       }
       continue
     }
-    mains.push({ pattern: p.dir, binaryName: defaultBinaryName(p) })
+    mains.push({ pattern: p.dir, importPath: p.importPath, binaryName: defaultBinaryName(p) })
   }
   if (!problems.length && mains.length === 0)
     problems.push(

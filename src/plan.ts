@@ -81,8 +81,8 @@ export async function makePlan(
   }
 
   const cpus = availableParallelism()
-  const jobs = Math.max(1, targets.targets.length * Math.max(1, packages.length))
-  const parallel = Math.min(inputs.parallel, jobs)
+  // one go build per target, building all of its main packages
+  const parallel = Math.max(1, Math.min(inputs.parallel, targets.targets.length))
   const plan: Plan = {
     toolchain,
     dropped,

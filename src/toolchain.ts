@@ -3,6 +3,8 @@
  * host, and the platforms it can target (`go tool dist list -json`). Asked in
  * the working directory, so a `toolchain` line in go.mod is honoured.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { runProcess } from './process.js'
 import { VARIANT_VARS, VARIANTS, type Platform } from './targets.js'
 import type { VariantVar } from './types.js'
@@ -50,31 +52,55 @@ async function goOutput(
 }
 
 /**
- * The toolchain's built-in value of each variant variable: `go env` with
- * GOENV=off (no go env -w file) and the variable unset, asked once per
- * architecture family since go env prints only the current GOARCH's variant.
+ * The variant variables saved in Go's env files (`go env -w` writes GOENV;
+ * the toolchain ships $GOROOT/go.env). An empty variable in the environment
+ * does not hide them, so they are the only way a variant can leak into a
+ * build whose environment sets the variable empty.
+ */
+function savedVariants(files: readonly string[]): VariantVar[] {
+  const saved = new Set<VariantVar>()
+  for (const file of files) {
+    if (!file || file === 'off') continue
+    let text = ''
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch {
+      continue
+    }
+    for (const line of text.split(/\r?\n/)) {
+      const m = /^\s*([A-Z0-9_]+)\s*=\s*(\S.*)$/.exec(line)
+      if (m && (VARIANT_VARS as readonly string[]).includes(m[1]))
+        saved.add(m[1] as VariantVar)
+    }
+  }
+  return [...saved]
+}
+
+/**
+ * The toolchain's built-in value of the given variant variables: `go env`
+ * with GOENV=off (no go env -w file) and the variable unset, asked once per
+ * variable since go env prints only the current GOARCH's variant.
  */
 async function builtInVariants(
   go: string,
   cwd: string,
-  env: Record<string, string>
+  env: Record<string, string>,
+  variables: readonly VariantVar[]
 ): Promise<Partial<Record<VariantVar, string>>> {
   const pristine: Record<string, string> = { ...env, GOENV: 'off' }
   for (const name of VARIANT_VARS) delete pristine[name]
-  const arches = [...new Set(Object.values(VARIANTS).map((r) => r.variable))].map(
-    (variable) =>
-      [variable, Object.keys(VARIANTS).find((a) => VARIANTS[a].variable === variable)!] as const
-  )
   const values = await Promise.all(
-    arches.map(([variable, goarch]) =>
-      goOutput(go, ['env', variable], cwd, { ...pristine, GOARCH: goarch, GOOS: 'linux' })
-    )
+    variables.map((variable) => {
+      const goarch = Object.keys(VARIANTS).find((a) => VARIANTS[a].variable === variable)!
+      return goOutput(go, ['env', variable], cwd, { ...pristine, GOARCH: goarch, GOOS: 'linux' })
+    })
   )
-  return Object.fromEntries(arches.map(([variable], i) => [variable, values[i].trim()]))
+  return Object.fromEntries(variables.map((variable, i) => [variable, values[i].trim()]))
 }
 
 /**
- * Ask the toolchain about itself.
+ * Ask the toolchain about itself: three go commands at once, and more only
+ * when Go's env files save a variant variable.
  *
  * @param go the go command
  * @param cwd the module's directory
@@ -85,20 +111,20 @@ export async function probeToolchain(
   cwd: string,
   env: Record<string, string>
 ): Promise<Toolchain> {
-  const [versionLine, goEnv, dist, variantDefaults] = await Promise.all([
+  const [versionLine, goEnv, dist] = await Promise.all([
     goOutput(go, ['version'], cwd, env),
     goOutput(
       go,
-      ['env', '-json', 'GOVERSION', 'GOHOSTOS', 'GOHOSTARCH', 'GOFLAGS', 'GOMOD'],
+      ['env', '-json', 'GOVERSION', 'GOHOSTOS', 'GOHOSTARCH', 'GOFLAGS', 'GOMOD', 'GOENV', 'GOROOT'],
       cwd,
       env
     ),
-    goOutput(go, ['tool', 'dist', 'list', '-json'], cwd, env),
-    builtInVariants(go, cwd, env)
+    goOutput(go, ['tool', 'dist', 'list', '-json'], cwd, env)
   ])
   const vars = JSON.parse(goEnv) as Record<string, string>
   const platforms = JSON.parse(dist) as Platform[]
   const gomod = vars.GOMOD ?? ''
+  const saved = savedVariants([vars.GOENV, vars.GOROOT ? join(vars.GOROOT, 'go.env') : ''])
   return {
     go,
     version: vars.GOVERSION,
@@ -108,6 +134,6 @@ export async function probeToolchain(
     goflags: vars.GOFLAGS ?? '',
     gomod: gomod === '/dev/null' || gomod === 'NUL' ? '' : gomod,
     platforms,
-    variantDefaults
+    variantDefaults: saved.length ? await builtInVariants(go, cwd, env, saved) : {}
   }
 }

@@ -33,8 +33,10 @@ export interface Target {
 
 /** One main package to build, and the name of its binary. */
 export interface MainPackage {
-  /** The package pattern given to `go build` (`.`, `./cmd/tool`). */
+  /** The package given to `go build`: its directory. */
   pattern: string
+  /** Its import path (`example.com/tool/cmd/server`). */
+  importPath: string
   /** The binary's base name without extension. */
   binaryName: string
 }

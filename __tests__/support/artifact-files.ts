@@ -108,7 +108,7 @@ export async function buildHello(
       const bytes = await readFile(path)
       builds.push({
         target: t,
-        pkg: { pattern: '.', binaryName: name },
+        pkg: { pattern: '.', importPath: `example.com/${name}`, binaryName: name },
         path,
         fileName,
         status: 'built',
@@ -142,7 +142,7 @@ export async function fakeBuild(
   await writeFile(path, bytes, { mode: 0o755 })
   return {
     target: t,
-    pkg: { pattern: '.', binaryName: name },
+    pkg: { pattern: '.', importPath: `example.com/${name}`, binaryName: name },
     path,
     fileName,
     status: 'built',
