@@ -1,13 +1,13 @@
 /**
- * Build stage: one `go build` per (target, main package), run in parallel up
- * to a bound, sharing Go's build cache, each with its own clean environment.
+ * Build stage: one `go build` per target (all its main packages at once),
+ * run in parallel up to a bound, sharing Go's build cache, each with its own
+ * clean environment.
  */
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import * as path from 'node:path'
 import { targetEnvironment, type Env } from './environment.js'
 import { runProcess } from './process.js'
+import { sha256File } from './publish/checksums.js'
 import { binaryExtension } from './targets.js'
 import type { Build, MainPackage, Target, VariantVar } from './types.js'
 
@@ -59,14 +59,6 @@ export function commonBuildFlags(options: {
   if (options.tags.length) out.push(`-tags=${options.tags.join(',')}`)
   out.push(...options.flags)
   return out
-}
-
-/** Hash a file with SHA-256, streaming. */
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
-    hash.update(chunk as Buffer)
-  return hash.digest('hex')
 }
 
 /**
@@ -202,8 +194,9 @@ async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
     for (const b of builds) {
       if (staging)
         await rename(path.join(staging, goExecName(b.pkg.importPath, target.goos)), b.path)
-      b.size = (await stat(b.path)).size
-      b.sha256 = await sha256File(b.path)
+      const { sha256, size } = await sha256File(b.path)
+      b.size = size
+      b.sha256 = sha256
       b.status = 'built'
     }
   } catch (error) {

@@ -15,11 +15,8 @@ import { runProcess } from './process.js'
 import { smokeTest } from './smoke.js'
 import { verifyBinary } from './verify.js'
 import { verdictLine, writeSummary } from './report.js'
-import {
-  checkPlannedNames,
-  packageBinaries,
-  uploadPackages
-} from './publish/index.js'
+import { checkPlannedNames, uploadSkipReason } from './publish/options.js'
+import { packageBinaries } from './publish/package.js'
 import type { BinaryReport, Build, RunResult } from './types.js'
 
 /** Seconds since `start`, for the timing line. */
@@ -37,7 +34,7 @@ function logPlan(plan: Plan): void {
   core.info(
     `plan: ${b.targets.length} target(s) × ${b.packages.length} package(s) = ${
       b.targets.length * b.packages.length
-    } build(s), ${b.parallel} at once (go build -p ${b.compileParallel}), CGO_ENABLED=0`
+    } binaries; ${b.parallel} go build(s) at once, each with -p ${b.compileParallel}; CGO_ENABLED=0`
   )
   core.info(`targets: ${b.targets.map((t) => t.name).join(', ')}`)
   core.info(
@@ -229,7 +226,12 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
   failures.push(...packaged.failures)
   timing.package = since(t)
   t = performance.now()
-  const uploaded = await uploadPackages(packaged, inputs.publish)
+  // The artifact client is heavy to load (about a second of a warm run):
+  // load it only when something will really be uploaded.
+  const skipped = uploadSkipReason(inputs.publish, packaged, process.env)
+  const uploaded = skipped
+    ? { artifacts: [], failures: [], failed: [], skipped }
+    : await (await import('./publish/upload.js')).uploadPackages(packaged, inputs.publish)
   timing.upload = since(t)
   failures.push(...uploaded.failures)
   if (uploaded.skipped) core.info(`upload: skipped, ${uploaded.skipped}`)

@@ -442,3 +442,24 @@ function quoteList(values: readonly string[]): string {
 function printable(name: string): string {
   return name.replace(/\r/g, '\\r').replace(/\n/g, '\\n')
 }
+
+/**
+ * Why nothing will be uploaded, or undefined when uploads will be tried:
+ * upload: none, nothing to upload, or not a GitHub Actions runner (no
+ * ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL). Pure, so the caller can
+ * decide before loading the artifact client at all.
+ */
+export function uploadSkipReason(
+  opts: PublishOptions,
+  packaged: { packages: readonly unknown[]; outputDir: string },
+  env: NodeJS.ProcessEnv
+): string | undefined {
+  if (opts.upload === 'none') return 'upload is "none"'
+  if (packaged.packages.length === 0) return 'there is nothing to upload'
+  const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter(
+    (v) => !env[v]
+  )
+  if (missing.length > 0)
+    return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set, so this is not a GitHub Actions runner; the files are kept in ${packaged.outputDir}`
+  return undefined
+}

@@ -15,7 +15,6 @@ import {
   sep
 } from 'node:path'
 import type { Build } from '../types.js'
-import { writeTarGz, writeZip } from './archive.js'
 import {
   CHECKSUMS_FILE,
   formatChecksums,
@@ -243,6 +242,8 @@ async function packageOne(
       name: build.fileName,
       mtime: mtime ?? (await stat(binPath)).mtime
     }
+    // tar and archiver load only when an archive is asked for
+    const { writeTarGz, writeZip } = await import('./archive.js')
     if (format === 'tar.gz') await writeTarGz(entry, deliverable)
     else await writeZip(entry, deliverable)
     sum = await sha256File(deliverable)

@@ -9,7 +9,7 @@ import { DefaultArtifactClient, type ArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
 import type { Artifact } from '../types.js'
 import { mapLimit } from './limit.js'
-import type { PublishOptions } from './options.js'
+import { uploadSkipReason, type PublishOptions } from './options.js'
 import type { Package, Packaged } from './package.js'
 
 /** The parts of the artifact client the upload stage uses. */
@@ -80,17 +80,8 @@ export async function uploadPackages(
     failed: [],
     skipped
   })
-  if (opts.upload === 'none') return none('upload is "none"')
-  if (packaged.packages.length === 0) return none('there is nothing to upload')
-
-  const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter(
-    (v) => !env[v]
-  )
-  if (missing.length > 0) {
-    return none(
-      `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set, so this is not a GitHub Actions runner; the files are kept in ${packaged.outputDir}`
-    )
-  }
+  const skipped = uploadSkipReason(opts, packaged, env)
+  if (skipped !== undefined) return none(skipped)
 
   const blocker = environmentProblem(env)
   if (blocker !== undefined) {
