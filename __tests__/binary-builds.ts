@@ -7,30 +7,15 @@ import { execFile, execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Target, VariantVar } from '../src/types.js'
+import { makeTarget, VARIANT_VARS, variantVariable } from '../src/targets.js'
+import type { Target } from '../src/types.js'
 
 /** The hello fixture module. */
 export const HELLO = resolve('__fixtures__/hello')
 
-/** The variant variable of each arch that has one. */
-export const VARIANT_VARS: Record<string, VariantVar> = {
-  arm: 'GOARM',
-  amd64: 'GOAMD64',
-  arm64: 'GOARM64',
-  '386': 'GO386',
-  mips: 'GOMIPS',
-  mipsle: 'GOMIPS',
-  mips64: 'GOMIPS64',
-  mips64le: 'GOMIPS64',
-  ppc64: 'GOPPC64',
-  ppc64le: 'GOPPC64',
-  riscv64: 'GORISCV64'
-}
-
 /** Makes a `Target` from its parts. */
 export function target(goos: string, goarch: string, variant = ''): Target {
-  const name = [goos, goarch, variant].filter(Boolean).join('/')
-  return { goos, goarch, variant, name, id: name.replace(/[/,]/g, '-') }
+  return makeTarget(goos, goarch, variant)
 }
 
 /** Every target `go tool dist list` knows. */
@@ -62,7 +47,7 @@ const CLEARED = [
   'GOOS',
   'GOARCH',
   'CGO_ENABLED',
-  ...new Set(Object.values(VARIANT_VARS))
+  ...VARIANT_VARS
 ]
 
 /** The clean environment for building `t`. */
@@ -75,7 +60,7 @@ export function buildEnv(
   env.CGO_ENABLED = '0'
   env.GOOS = t.goos
   env.GOARCH = t.goarch
-  const v = VARIANT_VARS[t.goarch]
+  const v = variantVariable(t.goarch)
   if (v && t.variant) env[v] = t.variant
   return { ...env, ...extra }
 }

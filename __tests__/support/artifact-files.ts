@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
+import { makeTarget, variantVariable } from '../../src/targets.js'
 import type { Build, Target } from '../../src/types.js'
 
 const run = promisify(execFile)
@@ -48,22 +49,9 @@ export function sha256(bytes: Buffer): string {
 /** A Target from `goos/goarch[/variant]`. */
 export function target(name: string): Target {
   const [goos, goarch, variant = ''] = name.split('/')
-  return { goos, goarch, variant, name, id: name.split('/').join('-') }
+  return makeTarget(goos, goarch, variant)
 }
 
-const VARIANT_VAR: Record<string, string> = {
-  arm: 'GOARM',
-  amd64: 'GOAMD64',
-  arm64: 'GOARM64',
-  '386': 'GO386',
-  mips: 'GOMIPS',
-  mipsle: 'GOMIPS',
-  mips64: 'GOMIPS64',
-  mips64le: 'GOMIPS64',
-  ppc64: 'GOPPC64',
-  ppc64le: 'GOPPC64',
-  riscv64: 'GORISCV64'
-}
 
 /**
  * Builds a hello program with the real Go toolchain (CGO_ENABLED=0,
@@ -97,7 +85,7 @@ export async function buildHello(
         GOARCH: t.goarch,
         GOFLAGS: ''
       }
-      const variantVar = VARIANT_VAR[t.goarch]
+      const variantVar = variantVariable(t.goarch)
       if (variantVar && t.variant) env[variantVar] = t.variant
       const started = Date.now()
       await run(
