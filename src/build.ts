@@ -140,6 +140,22 @@ async function explainFailure(
   return `${target.name}: go build ${pkg.binaryName} failed (exit code ${exitCode})`
 }
 
+/** One Build per main package of a target, before anything ran. */
+function plannedBuilds(plan: BuildPlan, target: Target, status: Build['status']): Build[] {
+  return plan.packages.map((pkg) => {
+    const fileName = binaryFileName(pkg, target)
+    return {
+      target,
+      pkg,
+      path: path.join(plan.outputDir, fileName),
+      fileName,
+      status,
+      seconds: 0,
+      output: ''
+    }
+  })
+}
+
 /**
  * Build every main package for one target in one `go build`, as a person
  * would (`go build -o DIR/ ./cmd/a ./cmd/b`): the package graph is loaded
@@ -147,18 +163,7 @@ async function explainFailure(
  * path. Never throws: failures come back as failed Builds.
  */
 async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
-  const builds: Build[] = plan.packages.map((pkg) => {
-    const fileName = binaryFileName(pkg, target)
-    return {
-      target,
-      pkg,
-      path: path.join(plan.outputDir, fileName),
-      fileName,
-      status: 'failed',
-      seconds: 0,
-      output: ''
-    }
-  })
+  const builds = plannedBuilds(plan, target, 'failed')
   const single = builds.length === 1
   const staging = single
     ? ''
@@ -231,19 +236,10 @@ export async function buildAll(
       if (i >= plan.targets.length) return
       const target = plan.targets[i]
       if (stop) {
-        results[i] = plan.packages.map((pkg) => {
-          const fileName = binaryFileName(pkg, target)
-          return {
-            target,
-            pkg,
-            path: path.join(plan.outputDir, fileName),
-            fileName,
-            status: 'skipped',
-            seconds: 0,
-            output: '',
-            error: `${target.name}: not built because an earlier build failed and fail-fast is on`
-          }
-        })
+        results[i] = plannedBuilds(plan, target, 'skipped').map((b) => ({
+          ...b,
+          error: `${target.name}: not built because an earlier build failed and fail-fast is on`
+        }))
       } else {
         results[i] = await buildTarget(plan, target)
         if (plan.failFast && results[i].some((b) => b.status === 'failed')) stop = true

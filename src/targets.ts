@@ -31,6 +31,16 @@ const ARM64_VERSIONS = [
   ...Array.from({ length: 6 }, (_, i) => `v9.${i}`)
 ]
 
+/** A rule with plain values: no suffixes, no aliases. */
+function plain(variable: VariantVar, values: readonly string[]): VariantRule {
+  return { variable, values, suffixes: [], aliases: {} }
+}
+
+const FLOAT_ABI = ['hardfloat', 'softfloat']
+const GOMIPS = plain('GOMIPS', FLOAT_ABI)
+const GOMIPS64 = plain('GOMIPS64', FLOAT_ABI)
+const GOPPC64 = plain('GOPPC64', ['power8', 'power9', 'power10'])
+
 /**
  * The variant variable of each architecture that has one, with the values
  * `internal/buildcfg` accepts in Go 1.26.
@@ -42,66 +52,21 @@ export const VARIANTS: Readonly<Record<string, VariantRule>> = {
     suffixes: [',softfloat', ',hardfloat'],
     aliases: { v5: '5', v6: '6', v7: '7' }
   },
-  amd64: {
-    variable: 'GOAMD64',
-    values: ['v1', 'v2', 'v3', 'v4'],
-    suffixes: [],
-    aliases: {}
-  },
+  amd64: plain('GOAMD64', ['v1', 'v2', 'v3', 'v4']),
   arm64: {
     variable: 'GOARM64',
     values: ARM64_VERSIONS,
     suffixes: [',lse', ',crypto'],
     aliases: { v8: 'v8.0', v9: 'v9.0' }
   },
-  '386': {
-    variable: 'GO386',
-    values: ['sse2', 'softfloat'],
-    suffixes: [],
-    aliases: {}
-  },
-  mips: {
-    variable: 'GOMIPS',
-    values: ['hardfloat', 'softfloat'],
-    suffixes: [],
-    aliases: {}
-  },
-  mipsle: {
-    variable: 'GOMIPS',
-    values: ['hardfloat', 'softfloat'],
-    suffixes: [],
-    aliases: {}
-  },
-  mips64: {
-    variable: 'GOMIPS64',
-    values: ['hardfloat', 'softfloat'],
-    suffixes: [],
-    aliases: {}
-  },
-  mips64le: {
-    variable: 'GOMIPS64',
-    values: ['hardfloat', 'softfloat'],
-    suffixes: [],
-    aliases: {}
-  },
-  ppc64: {
-    variable: 'GOPPC64',
-    values: ['power8', 'power9', 'power10'],
-    suffixes: [],
-    aliases: {}
-  },
-  ppc64le: {
-    variable: 'GOPPC64',
-    values: ['power8', 'power9', 'power10'],
-    suffixes: [],
-    aliases: {}
-  },
-  riscv64: {
-    variable: 'GORISCV64',
-    values: ['rva20u64', 'rva22u64', 'rva23u64'],
-    suffixes: [],
-    aliases: {}
-  }
+  '386': plain('GO386', ['sse2', 'softfloat']),
+  mips: GOMIPS,
+  mipsle: GOMIPS,
+  mips64: GOMIPS64,
+  mips64le: GOMIPS64,
+  ppc64: GOPPC64,
+  ppc64le: GOPPC64,
+  riscv64: plain('GORISCV64', ['rva20u64', 'rva22u64', 'rva23u64'])
 }
 
 /** Every variant variable, so that each build can set all of them. */
