@@ -16,7 +16,13 @@ import {
   twoAtATime,
   type Built
 } from './binary-builds.js'
+import { describeWithTools, missingTools } from './support/tools.js'
 import type { Target } from '../src/types.js'
+
+const missingCrossChecks = await missingTools([
+  { name: 'readelf', install: 'apt-get install -y binutils' },
+  { name: 'file', install: 'apt-get install -y file' }
+])
 
 /** Targets Go cannot link without cgo. */
 const NEEDS_CGO = new Set([
@@ -289,7 +295,10 @@ describe('targets that cannot link without cgo', () => {
   })
 })
 
-describe('our reader agrees with readelf, file and go version -m', () => {
+describeWithTools(
+  'our reader agrees with readelf, file and go version -m',
+  missingCrossChecks,
+  () => {
   const version = goVersion()
   it.each(
     table
@@ -341,4 +350,5 @@ describe('our reader agrees with readelf, file and go version -m', () => {
       `Go ${version.replace(/^go/, '')}, CGO_ENABLED=0, ${row.stripped ? 'stripped' : 'not stripped'}`
     )
   })
-})
+}
+)

@@ -3,7 +3,6 @@
  * qemu-user (installed by CI: Debian package qemu-user).
  */
 import {
-  findOnPath,
   hostPlatform,
   planRun,
   smokeTest,
@@ -16,7 +15,27 @@ import {
   twoAtATime,
   type Built
 } from './binary-builds.js'
+import { describeWithTools, missingTools } from './support/tools.js'
 import type { Target } from '../src/types.js'
+
+const smokeHost = hostPlatform()
+const smokeForeign: Target[] = [
+  target('linux', 'arm64'),
+  target('linux', 'arm', '6'),
+  target('linux', '386'),
+  target('linux', 'riscv64'),
+  target('linux', 'ppc64le'),
+  target('linux', 's390x'),
+  target('linux', 'mips')
+].filter((t) => t.goarch !== smokeHost.goarch)
+const missingQemu = await missingTools(
+  smokeForeign.flatMap((t) => {
+    const plan = planRun(t, smokeHost)
+    return plan.how === 'qemu'
+      ? [{ name: plan.qemu, install: 'apt-get install -y qemu-user' }]
+      : []
+  })
+)
 
 describe('planRun', () => {
   const linuxAmd64 = { goos: 'linux', goarch: 'amd64' }
@@ -105,29 +124,13 @@ describe('planRun', () => {
   })
 })
 
-describe('smokeTest runs real binaries', () => {
-  const host = hostPlatform()
+describeWithTools('smokeTest runs real binaries', missingQemu, () => {
+  const host = smokeHost
   const native = target(host.goos, host.goarch)
-  const foreign: Target[] = [
-    target('linux', 'arm64'),
-    target('linux', 'arm', '6'),
-    target('linux', '386'),
-    target('linux', 'riscv64'),
-    target('linux', 'ppc64le'),
-    target('linux', 's390x'),
-    target('linux', 'mips')
-  ].filter((t) => t.goarch !== host.goarch)
+  const foreign = smokeForeign
   const built = new Map<string, Built>()
 
   beforeAll(async () => {
-    for (const t of foreign) {
-      const q = planRun(t, host)
-      if (q.how === 'qemu' && !(await findOnPath(q.qemu))) {
-        throw new Error(
-          `${q.qemu} is not on PATH: the smoke tests need qemu-user (Debian: apt-get install -y qemu-user)`
-        )
-      }
-    }
     const results = await twoAtATime(
       [native, ...foreign].map((t) => () => buildHello(t, true))
     )
