@@ -47,6 +47,7 @@ function logPlan(plan: Plan): void {
       : 'dropped from the inherited environment: nothing (no C toolchain or cgo variables were set)'
   )
   for (const note of plan.notes) core.info(`note: ${note}`)
+  for (const warning of plan.warnings) core.warning(warning)
 }
 
 /**

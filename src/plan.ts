@@ -17,6 +17,7 @@ import { InputError, type Inputs } from './inputs.js'
 import { resolvePackages } from './packages.js'
 import { parseTargets } from './targets.js'
 import { probeToolchain, type Toolchain } from './toolchain.js'
+import { checkPlace } from './workspace.js'
 
 /** The plan, and what the report says about how it was made. */
 export interface Plan {
@@ -26,6 +27,8 @@ export interface Plan {
   dropped: string[]
   /** Things worth saying that are not errors. */
   notes: string[]
+  /** Things to warn about that do not stop the run (an output-dir outside the workspace). */
+  warnings: string[]
 }
 
 /**
@@ -50,6 +53,25 @@ export async function makePlan(
   const toolchain = await probeToolchain(inputs.go, cwd, hostEnv)
 
   const problems: string[] = []
+  const outputDir = path.resolve(cwd, inputs.outputDir)
+  const places = [
+    checkPlace(
+      'output-dir',
+      inputs.outputDir,
+      outputDir,
+      inherited.GITHUB_WORKSPACE,
+      [inherited.RUNNER_TEMP]
+    ),
+    checkPlace(
+      'working-directory',
+      inputs.workingDirectory,
+      cwd,
+      inherited.GITHUB_WORKSPACE,
+      [],
+      'build from files'
+    )
+  ]
+  problems.push(...places.flatMap((p) => p.problems))
   let goflagsWords: string[] = []
   try {
     goflagsWords = splitWords(toolchain.goflags)
@@ -87,10 +109,11 @@ export async function makePlan(
     toolchain,
     dropped,
     notes: targets.notes,
+    warnings: places.flatMap((p) => p.warnings),
     build: {
       go: inputs.go,
       cwd,
-      outputDir: path.resolve(cwd, inputs.outputDir),
+      outputDir,
       targets: targets.targets,
       packages,
       baseEnv,
