@@ -46,6 +46,10 @@ function logPlan(plan: Plan): void {
       ? `dropped from the inherited environment: ${plan.dropped.join(', ')}`
       : 'dropped from the inherited environment: nothing (no C toolchain or cgo variables were set)'
   )
+  if (plan.withheld.length)
+    core.info(
+      `withheld from every child process (credentials and action inputs; pass one on with the env input if a build needs it): ${plan.withheld.join(', ')}`
+    )
   for (const note of plan.notes) core.info(`note: ${note}`)
 }
 

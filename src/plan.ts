@@ -24,6 +24,8 @@ export interface Plan {
   toolchain: Toolchain
   /** Inherited variables removed from every build's environment. */
   dropped: string[]
+  /** Inherited credentials and INPUT_* variables withheld from every child (names only). */
+  withheld: string[]
   /** Things worth saying that are not errors. */
   notes: string[]
 }
@@ -45,7 +47,10 @@ export async function makePlan(
     throw new InputError([
       `working-directory: "${inputs.workingDirectory}" is not a directory (resolved to ${cwd}); give the directory of your Go module, relative to the workspace`
     ])
-  const { env: baseEnv, dropped } = baseEnvironment(inherited, inputs.env)
+  const { env: baseEnv, dropped, withheld } = baseEnvironment(
+    inherited,
+    inputs.env
+  )
   const hostEnv = { ...baseEnv, CGO_ENABLED: '0' }
   const toolchain = await probeToolchain(inputs.go, cwd, hostEnv)
 
@@ -86,6 +91,7 @@ export async function makePlan(
   const plan: Plan = {
     toolchain,
     dropped,
+    withheld,
     notes: targets.notes,
     build: {
       go: inputs.go,
