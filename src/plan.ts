@@ -104,6 +104,7 @@ export async function makePlan(
       parallel,
       compileParallel: compileParallelism(cpus, parallel),
       failFast: inputs.failFast,
+      timeoutMs: inputs.buildTimeoutMs,
       variantDefaults: toolchain.variantDefaults
     }
   }

@@ -40,6 +40,12 @@ export interface RunOptions {
 /** Bytes of stdout, and of stderr, kept per process by default: 1 MiB. */
 export const MAX_OUTPUT_BYTES = 1 << 20
 
+/**
+ * The limit of a toolchain probe (`go version`, `go env`, `go tool dist
+ * list`, `go list`): these answer in seconds, so two minutes means stuck.
+ */
+export const PROBE_TIMEOUT_MS = 2 * 60_000
+
 /** Time between SIGTERM and SIGKILL when a process tree is killed. */
 export const KILL_GRACE_MS = 2_000
 
