@@ -251,7 +251,7 @@ describe('bad input fails the step before any build, and loses nothing', () => {
     ['a library package', { package: 'os' }, {}, [/package: "os" \(os\) is package os, not a main package/]],
     ['an empty list after exclusions', { targets: 'linux/* !linux/*' }, {}, [/leaves no target to build after the exclusions/]],
     ['GOFLAGS=-race in the job', {}, { GOFLAGS: '-race' }, [/GOFLAGS: "-race" is refused.*unset it for this step/]],
-    ['CGO_ENABLED=1 in env', { env: 'CGO_ENABLED=1' }, {}, [/env: line 1 \("CGO_ENABLED=1"\): CGO_ENABLED=1 is refused/]],
+    ['CGO_ENABLED=1 in env', { env: 'CGO_ENABLED=1' }, {}, [/env: line 1 \(CGO_ENABLED\): CGO_ENABLED other than 0 is refused/]],
     ['a go command that does not exist', { go: '/nonexistent/go' }, {}, [/go: cannot run "\/nonexistent\/go"/]],
     ['a working-directory that does not exist', { 'working-directory': '/nonexistent' }, {}, [/working-directory: "\/nonexistent" is not a directory/]]
   ])('%s', async (_, inputs, env, messages) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import {
   baseEnvironment,
+  WITHHELD_VARIABLES,
   parseEnvInput,
   targetEnvironment
 } from '../src/environment.js'
@@ -71,6 +72,47 @@ describe('baseEnvironment', () => {
     )
     expect(dropped).toEqual(['Pkg_Config_Path', 'cc'])
     expect(env).toEqual({ PATH: 'C:\\tools' })
+  })
+
+  it('withholds the runner credentials and every INPUT_* variable, naming them', () => {
+    const runner = {
+      HOME: '/home/runner',
+      ACTIONS_RUNTIME_TOKEN: 't',
+      ACTIONS_RUNTIME_URL: 'u',
+      ACTIONS_RESULTS_URL: 'u',
+      ACTIONS_CACHE_URL: 'u',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'u',
+      GITHUB_TOKEN: 't',
+      INPUT_ENV: 'A=1',
+      INPUT_TARGETS: 'linux/amd64',
+      GITHUB_WORKSPACE: '/w'
+    }
+    const { env, withheld } = baseEnvironment(runner, {}, 'linux')
+    expect(env).toEqual({ HOME: '/home/runner', GITHUB_WORKSPACE: '/w' })
+    expect(withheld).toEqual(
+      [...WITHHELD_VARIABLES, 'INPUT_ENV', 'INPUT_TARGETS'].sort()
+    )
+  })
+
+  it('withholds credentials whatever their case on Windows', () => {
+    const { env, withheld } = baseEnvironment(
+      { Path: 'C:\\Go', github_token: 't', Input_Go: 'go' },
+      {},
+      'win32'
+    )
+    expect(env).toEqual({ Path: 'C:\\Go' })
+    expect(withheld).toEqual(['Input_Go', 'github_token'])
+  })
+
+  it('passes a withheld variable given in the env input, and does not list it', () => {
+    const { env, withheld } = baseEnvironment(
+      { GITHUB_TOKEN: 'runner', ACTIONS_RUNTIME_TOKEN: 'r' },
+      { GITHUB_TOKEN: 'mine' },
+      'linux'
+    )
+    expect(env).toEqual({ GITHUB_TOKEN: 'mine' })
+    expect(withheld).toEqual(['ACTIONS_RUNTIME_TOKEN'])
   })
 
   it('applies the env input after the inherited variables', () => {
@@ -150,7 +192,7 @@ describe('parseEnvInput', () => {
   })
 
   it.each<[string, RegExp]>([
-    ['CGO_ENABLED=1', /env: line 1 \("CGO_ENABLED=1"\): CGO_ENABLED=1 is refused/],
+    ['CGO_ENABLED=1', /env: line 1 \(CGO_ENABLED\): CGO_ENABLED other than 0 is refused/],
     ['GOOS=linux', /GOOS is set per target by the action; choose it with the targets input/],
     ['GOARM=7', /GOARM is set per target/],
     ['NOEQUALS', /is not KEY=VALUE/],
@@ -159,4 +201,14 @@ describe('parseEnvInput', () => {
   ])('%j is refused', (text, message) => {
     expect(parseEnvInput(text).errors.join('\n')).toMatch(message)
   })
+
+  it.each(['TOKEN s3cr3t-value', 'CGO_ENABLED=s3cr3t-value', 'GOOS=s3cr3t-value'])(
+    'never quotes the value of a refused line (%j)',
+    (text) => {
+      const { errors } = parseEnvInput(`A=1\n${text}`)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(/^env: line 2\b/)
+      expect(errors[0]).not.toContain('s3cr3t')
+    }
+  )
 })

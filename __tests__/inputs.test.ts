@@ -24,6 +24,7 @@ describe('getInputs', () => {
       go: 'go',
       parallel: availableParallelism(),
       failFast: false,
+      buildTimeoutMs: 30 * 60_000,
       verify: true,
       smokeTest: false,
       smokeArgs: ['--version']
@@ -78,7 +79,11 @@ describe('getInputs', () => {
     [{ flags: "-X 'unclosed" }, /flags: unclosed single quote/],
     [{ ldflags: '-linkmode=external' }, /ldflags: "-linkmode=external" is refused: external linking uses the C linker/],
     [{ ldflags: '-s -linkmode external' }, /ldflags: "-linkmode=external" is refused/],
-    [{ env: 'CGO_ENABLED=1' }, /env: line 1 .*CGO_ENABLED=1 is refused/],
+    [{ env: 'CGO_ENABLED=1' }, /env: line 1 \(CGO_ENABLED\): CGO_ENABLED other than 0 is refused/],
+    [{ 'build-timeout': '0' }, /build-timeout: "0" is not a duration between 1s and 24h; write a whole number with s, m or h/],
+    [{ 'build-timeout': '30 minutes' }, /build-timeout: "30 minutes" is not a duration/],
+    [{ 'build-timeout': '1.5h' }, /build-timeout: "1.5h" is not a duration/],
+    [{ 'build-timeout': '25h' }, /build-timeout: "25h" is not a duration/],
     [{ env: 'GOFLAGS=-race' }, /env \(GOFLAGS\): "-race" is refused/],
     [{ tags: 'ok bad;tag' }, /tags: "bad;tag" is not a build tag/]
   ])('%j is refused before any build', (values, message) => {
@@ -90,6 +95,32 @@ describe('getInputs', () => {
     }
     expect(error).toBeInstanceOf(InputError)
     expect((error as Error).message).toMatch(message)
+  })
+
+  it.each([
+    ['90s', 90_000],
+    ['30m', 1_800_000],
+    ['1h', 3_600_000],
+    ['45', 2_700_000]
+  ])('reads build-timeout %j as %i ms', (value, ms) => {
+    expect(getInputs(from({ 'build-timeout': value })).buildTimeoutMs).toBe(ms)
+  })
+
+  it('registers env values as secrets before anything logs them', () => {
+    const written: string[] = []
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk))
+      return true
+    }) as typeof process.stdout.write
+    try {
+      getInputs(from({ env: 'API_KEY=s3cr3t-value\nGOPROXY=off' }))
+    } finally {
+      process.stdout.write = write
+    }
+    expect(written.join('')).toContain('::add-mask::s3cr3t-value')
+    // Too short to be a secret worth blanking every "off" of the log for.
+    expect(written.join('')).not.toContain('::add-mask::off')
   })
 
   it('lists every problem at once, one line each', () => {

@@ -6,7 +6,8 @@
 import { mkdir, rename, rm } from 'node:fs/promises'
 import * as path from 'node:path'
 import { targetEnvironment, type Env } from './environment.js'
-import { runProcess } from './process.js'
+import { formatDuration } from './inputs.js'
+import { onCancel, PROBE_TIMEOUT_MS, runProcess } from './process.js'
 import { sha256File } from './publish/checksums.js'
 import { binaryExtension } from './targets.js'
 import type { Build, MainPackage, Target, VariantVar } from './types.js'
@@ -27,6 +28,8 @@ export interface BuildPlan {
   /** `go build -p`: packages each build compiles at once. */
   compileParallel: number
   failFast: boolean
+  /** `build-timeout`: the longest one target's go build may run (none when unset). */
+  timeoutMs?: number
   /** The platform of this process, for environment name rules. */
   platform?: NodeJS.Platform
   /** The toolchain's built-in variant values, for targets that name none. */
@@ -81,7 +84,11 @@ export async function cgoCulprits(
     runProcess(
       plan.go,
       ['list', '-e', '-deps', ...tags, '-f', template, '--', pkg.pattern],
-      { cwd: plan.cwd, env: { ...env, CGO_ENABLED: cgo } }
+      {
+        cwd: plan.cwd,
+        env: { ...env, CGO_ENABLED: cgo },
+        timeoutMs: PROBE_TIMEOUT_MS
+      }
     ).then((r) => r.stdout)
   const [withCgo, withoutCgo] = await Promise.all([list('1'), list('0')])
   const rows = (out: string): Map<string, string[]> =>
@@ -181,15 +188,34 @@ async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
   ]
   const started = performance.now()
   const finish = (): number => (performance.now() - started) / 1000
+  // A cancelled run leaves no half-written binary behind.
+  const forget = onCancel(() =>
+    Promise.allSettled([
+      ...builds.map((b) => rm(b.path, { force: true })),
+      ...(staging ? [rm(staging, { recursive: true, force: true })] : [])
+    ])
+  )
   try {
     for (const b of builds) await rm(b.path, { force: true })
     if (staging) await rm(staging, { recursive: true, force: true })
-    const result = await runProcess(plan.go, args, { cwd: plan.cwd, env })
+    const result = await runProcess(plan.go, args, {
+      cwd: plan.cwd,
+      env,
+      timeoutMs: plan.timeoutMs
+    })
     const seconds = finish()
     const output = [result.stderr, result.stdout].filter(Boolean).join('\n')
     for (const b of builds) {
       b.seconds = seconds
       b.output = output
+    }
+    if (result.timedOut) {
+      const limit = formatDuration(plan.timeoutMs ?? 0)
+      for (const b of builds) {
+        await rm(b.path, { force: true })
+        b.error = `${target.name}: go build ${b.pkg.binaryName} was stopped after ${limit}, the build-timeout limit (its whole process tree was killed); raise build-timeout if the build needs longer, or find what hangs`
+      }
+      return builds
     }
     if (result.exitCode !== 0) {
       for (const b of builds)
@@ -211,6 +237,7 @@ async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
       b.error = `${target.name}: could not build ${b.pkg.binaryName}: ${(error as Error).message}`
     }
   } finally {
+    forget()
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {})
   }
   return builds

@@ -2,7 +2,8 @@
  * Planning stage, part two: the environment of every `go` process.
  *
  * Inherited first, target last: start from the runner's environment, drop the
- * C toolchain and cgo variables, apply the user's `env` input, set every
+ * C toolchain and cgo variables, withhold the runner's credentials and the
+ * action's inputs (least privilege), apply the user's `env` input, set every
  * variant variable explicitly (empty when unused) so nothing leaks in from the
  * job, then GOOS, GOARCH, the variant and CGO_ENABLED=0.
  */
@@ -23,6 +24,32 @@ export const DROPPED_VARIABLES: readonly string[] = [
   'PKG_CONFIG_LIBDIR',
   'PKG_CONFIG_SYSROOT_DIR'
 ]
+
+/**
+ * Variables of the runner that no child of the action inherits: credentials
+ * for the runner's own services and the job's token. Every `INPUT_*`
+ * variable (the action's inputs) is withheld as well. Names are matched
+ * case-insensitively. A variable given in the `env` input is passed on
+ * anyway: that is the user's explicit choice (`GITHUB_TOKEN: ${{ ... }}`).
+ */
+export const WITHHELD_VARIABLES: readonly string[] = [
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_RUNTIME_URL',
+  'ACTIONS_RESULTS_URL',
+  'ACTIONS_CACHE_URL',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'GITHUB_TOKEN'
+]
+
+/** The prefix of the action's input variables, all withheld from children. */
+export const WITHHELD_PREFIX = 'INPUT_'
+
+/** Whether a variable of the runner is withheld from every child. */
+export function isWithheld(name: string): boolean {
+  const upper = name.toUpperCase()
+  return WITHHELD_VARIABLES.includes(upper) || upper.startsWith(WITHHELD_PREFIX)
+}
 
 /** Variables the action sets itself; the `env` input may not set them. */
 export const TARGET_VARIABLES: readonly string[] = [
@@ -47,31 +74,47 @@ function isDropped(name: string): boolean {
 }
 
 /**
- * The inherited part, shared by every target: the job's environment minus the
- * C toolchain, plus the user's `env` input.
+ * The inherited part, shared by every child (go and smoke-tested binaries):
+ * the job's environment minus the C toolchain, minus the runner's
+ * credentials and the action's inputs ({@link WITHHELD_VARIABLES}), plus the
+ * user's `env` input, which wins over both.
  *
  * @param inherited the runner's environment (`process.env`)
  * @param extra the `env` input, already validated
  * @param platform `process.platform`: names are case-insensitive on win32
- * @returns the base environment and the names that were dropped
+ * @returns the base environment, the names that were dropped (C toolchain)
+ *   and the names that were withheld (credentials, inputs) and not given
+ *   back by `env`; names only, never values
  */
 export function baseEnvironment(
   inherited: NodeJS.ProcessEnv,
   extra: Env,
   platform: NodeJS.Platform = process.platform
-): { env: Env; dropped: string[] } {
+): { env: Env; dropped: string[]; withheld: string[] } {
   const env: Env = {}
   const dropped: string[] = []
+  const withheld: string[] = []
+  const given = (name: string): boolean =>
+    Object.keys(extra).some(
+      (key) =>
+        key === name ||
+        (platform === 'win32' && key.toUpperCase() === name.toUpperCase())
+    )
   for (const [name, value] of Object.entries(inherited)) {
     if (value === undefined) continue
     if (isDropped(name)) {
       dropped.push(name)
       continue
     }
+    if (isWithheld(name)) {
+      if (!given(name)) withheld.push(name)
+      continue
+    }
     env[name] = value
   }
-  for (const [name, value] of Object.entries(extra)) setVar(env, name, value, platform)
-  return { env, dropped: dropped.sort() }
+  for (const [name, value] of Object.entries(extra))
+    setVar(env, name, value, platform)
+  return { env, dropped: dropped.sort(), withheld: withheld.sort() }
 }
 
 /**
@@ -130,17 +173,21 @@ export function parseEnvInput(text: string): { env: Env; errors: string[] } {
     if (!line || line.startsWith('#')) return
     const eq = line.indexOf('=')
     const name = eq < 0 ? line : line.slice(0, eq).trim()
-    const where = `env: line ${i + 1} ("${line}")`
+    // Name a bad line by its number and key, never by its value: values
+    // may be secrets.
     if (eq <= 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      errors.push(`${where} is not KEY=VALUE; write one variable per line, e.g. GOPROXY=off`)
+      errors.push(
+        `env: line ${i + 1} is not KEY=VALUE (its text is not shown, it may hold a secret); write one variable per line, e.g. GOPROXY=off`
+      )
       return
     }
+    const where = `env: line ${i + 1} (${name})`
     const value = line.slice(eq + 1)
     const upper = name.toUpperCase()
     if (upper === 'CGO_ENABLED') {
       if (value.trim() !== '0')
         errors.push(
-          `${where}: CGO_ENABLED=${value} is refused: this action always builds with CGO_ENABLED=0. Remove the line; for cgo builds use a toolchain with a C cross-compiler instead.`
+          `${where}: CGO_ENABLED other than 0 is refused: this action always builds with CGO_ENABLED=0. Remove the line; for cgo builds use a toolchain with a C cross-compiler instead.`
         )
       return
     }

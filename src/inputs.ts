@@ -26,6 +26,7 @@ export const INPUT_DEFAULTS = {
   go: 'go',
   parallel: '',
   'fail-fast': 'false',
+  'build-timeout': '30m',
   verify: 'true',
   'smoke-test': 'false',
   'smoke-args': '--version',
@@ -66,6 +67,8 @@ export interface Inputs {
   go: string
   parallel: number
   failFast: boolean
+  /** `build-timeout` in milliseconds: the longest one target's go build may run. */
+  buildTimeoutMs: number
   verify: boolean
   smokeTest: boolean
   smokeArgs: string[]
@@ -113,6 +116,46 @@ function parseBoolean(name: string, value: string, problems: string[]): boolean 
   problems.push(`${name}: "${value}" is not a boolean; use true or false`)
   return false
 }
+
+/** Seconds per unit of a duration input. */
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 }
+
+/**
+ * Parse a duration input: a whole number with `s`, `m` or `h` (`90s`, `30m`,
+ * `1h`), or a bare whole number of minutes. At least one second, at most a
+ * day.
+ *
+ * @returns milliseconds, or undefined after pushing a problem that names the input
+ */
+export function parseDuration(
+  name: string,
+  value: string,
+  problems: string[]
+): number | undefined {
+  const m = /^(\d{1,7})\s*([smh]?)$/.exec(value)
+  const seconds = m ? Number(m[1]) * DURATION_UNITS[m[2] || 'm'] : NaN
+  if (!m || seconds < 1 || seconds > 86_400) {
+    problems.push(
+      `${name}: "${value}" is not a duration between 1s and 24h; write a whole number with s, m or h (90s, 30m, 1h), or a number of minutes`
+    )
+    return undefined
+  }
+  return seconds * 1000
+}
+
+/** A duration in ms as the input would spell it: 90s, 30m, 1h. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000)
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`
+  if (seconds % 60 === 0) return `${seconds / 60}m`
+  return seconds >= 1 ? `${seconds}s` : `${ms}ms`
+}
+
+/**
+ * The shortest `env` value registered as a secret: masking "0" or "off"
+ * would blank every such word of the log while protecting nothing.
+ */
+export const MIN_MASKED_LENGTH = 4
 
 /** Split a list input on commas, spaces and newlines. */
 function listOf(value: string): string[] {
@@ -162,6 +205,11 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
       )
 
   const env = parseEnvInput(raw('env') ?? '')
+  // Before anything can log them: values of env are the user's, maybe secrets.
+  for (const value of Object.values(env.env)) {
+    const secret = value.trim()
+    if (secret.length >= MIN_MASKED_LENGTH) core.setSecret(secret)
+  }
   problems.push(...env.errors)
   if (env.env.GOFLAGS)
     problems.push(
@@ -199,6 +247,8 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
     go: get('go'),
     parallel,
     failFast: parseBoolean('fail-fast', get('fail-fast'), problems),
+    buildTimeoutMs:
+      parseDuration('build-timeout', get('build-timeout'), problems) ?? 0,
     verify: parseBoolean('verify', get('verify'), problems),
     smokeTest: parseBoolean('smoke-test', get('smoke-test'), problems),
     smokeArgs: words('smoke-args'),

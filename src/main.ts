@@ -11,7 +11,7 @@ import { getInputs, type Inputs } from './inputs.js'
 import { makePlan, type Plan } from './plan.js'
 import { annotate, suspendGoMatcher } from './annotations.js'
 import { splitWords } from './flags.js'
-import { runProcess } from './process.js'
+import { installCancelHandlers, runProcess } from './process.js'
 import { smokeTest } from './smoke.js'
 import { verifyBinary } from './verify.js'
 import { verdictLine, writeSummary } from './report.js'
@@ -46,6 +46,10 @@ function logPlan(plan: Plan): void {
       ? `dropped from the inherited environment: ${plan.dropped.join(', ')}`
       : 'dropped from the inherited environment: nothing (no C toolchain or cgo variables were set)'
   )
+  if (plan.withheld.length)
+    core.info(
+      `withheld from every child process (credentials and action inputs; pass one on with the env input if a build needs it): ${plan.withheld.join(', ')}`
+    )
   for (const note of plan.notes) core.info(`note: ${note}`)
   for (const warning of plan.warnings) core.warning(warning)
 }
@@ -65,8 +69,13 @@ async function downloadModules(plan: Plan): Promise<void> {
     return
   const result = await runProcess(b.go, ['mod', 'download'], {
     cwd: b.cwd,
-    env: { ...b.baseEnv, CGO_ENABLED: '0' }
+    env: { ...b.baseEnv, CGO_ENABLED: '0' },
+    timeoutMs: b.timeoutMs
   })
+  if (result.timedOut)
+    throw new Error(
+      `go mod download did not finish within the build-timeout limit in ${b.cwd} and was killed. Raise build-timeout, or check the job's network/GOPROXY settings.`
+    )
   if (result.exitCode !== 0)
     throw new Error(
       `go mod download failed in ${b.cwd}: ${result.stderr.trim()}. Check the module's go.mod and the job's network/GOPROXY settings.`
@@ -141,7 +150,8 @@ async function inspectAll(binaries: BinaryReport[], inputs: Inputs): Promise<str
 async function smokeAll(
   binaries: BinaryReport[],
   inputs: Inputs,
-  parallel: number
+  parallel: number,
+  env: Record<string, string>
 ): Promise<string[]> {
   const runnable = binaries.filter(
     (b) => b.build.status === 'built' && (b.verification?.ok ?? true)
@@ -150,7 +160,9 @@ async function smokeAll(
   const worker = async (): Promise<void> => {
     for (let i = next++; i < runnable.length; i = next++) {
       const b = runnable[i]
-      b.smoke = await smokeTest(b.build.target, b.build.path, inputs.smokeArgs)
+      b.smoke = await smokeTest(b.build.target, b.build.path, inputs.smokeArgs, {
+        env
+      })
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker))
@@ -205,7 +217,7 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
   timing.verify = since(t)
   if (inputs.smokeTest) {
     t = performance.now()
-    failures.push(...(await smokeAll(binaries, inputs, plan.build.parallel)))
+    failures.push(...(await smokeAll(binaries, inputs, plan.build.parallel, plan.build.baseEnv)))
     timing.smoke = since(t)
   }
 
@@ -299,6 +311,8 @@ export async function run(): Promise<void> {
   // Compiler errors become our own annotations, once each with every target
   // listed; setup-go's matcher would add one per target on top.
   const restoreMatcher = suspendGoMatcher()
+  // Cancelling the job kills every process tree started and removes partial outputs.
+  installCancelHandlers((message) => core.error(message))
   try {
     const inputs = getInputs()
     const result = await execute(inputs)

@@ -3,7 +3,7 @@
  * binaries are called, asked of `go list` before any build starts.
  */
 import * as path from 'node:path'
-import { runProcess } from './process.js'
+import { PROBE_TIMEOUT_MS, runProcess } from './process.js'
 import type { MainPackage } from './types.js'
 
 /** One line of our `go list` template. */
@@ -83,8 +83,12 @@ export async function resolvePackages(options: {
   const result = await runProcess(
     go,
     ['list', '-e', ...listFlags, '-f', TEMPLATE, '--', ...patterns],
-    { cwd, env }
+    { cwd, env, timeoutMs: PROBE_TIMEOUT_MS }
   )
+  if (result.timedOut)
+    throw new Error(
+      `package: go list ${patterns.join(' ')} did not answer within ${PROBE_TIMEOUT_MS / 60_000} minutes in ${cwd} and was killed. Check working-directory and package, and the job's network/GOPROXY settings.`
+    )
   const listed = parseListed(result.stdout)
   if (result.exitCode !== 0 && listed.length === 0)
     throw new Error(

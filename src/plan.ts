@@ -25,6 +25,8 @@ export interface Plan {
   toolchain: Toolchain
   /** Inherited variables removed from every build's environment. */
   dropped: string[]
+  /** Inherited credentials and INPUT_* variables withheld from every child (names only). */
+  withheld: string[]
   /** Things worth saying that are not errors. */
   notes: string[]
   /** Things to warn about that do not stop the run (an output-dir outside the workspace). */
@@ -48,7 +50,10 @@ export async function makePlan(
     throw new InputError([
       `working-directory: "${inputs.workingDirectory}" is not a directory (resolved to ${cwd}); give the directory of your Go module, relative to the workspace`
     ])
-  const { env: baseEnv, dropped } = baseEnvironment(inherited, inputs.env)
+  const { env: baseEnv, dropped, withheld } = baseEnvironment(
+    inherited,
+    inputs.env
+  )
   const hostEnv = { ...baseEnv, CGO_ENABLED: '0' }
   const toolchain = await probeToolchain(inputs.go, cwd, hostEnv)
 
@@ -108,6 +113,7 @@ export async function makePlan(
   const plan: Plan = {
     toolchain,
     dropped,
+    withheld,
     notes: targets.notes,
     warnings: places.flatMap((p) => p.warnings),
     build: {
@@ -121,6 +127,7 @@ export async function makePlan(
       parallel,
       compileParallel: compileParallelism(cpus, parallel),
       failFast: inputs.failFast,
+      timeoutMs: inputs.buildTimeoutMs,
       variantDefaults: toolchain.variantDefaults
     }
   }

@@ -2,11 +2,13 @@
  * smoke: runs a built binary once, natively when the host can execute it,
  * under qemu-user for foreign Linux targets when `qemu-<arch>` is on PATH,
  * and reports the rest as not runnable. No shell: an argument vector, a
- * timeout, output captured.
+ * timeout that kills the binary's whole process tree, output captured, and
+ * the same base environment as go (no runner credentials, no inputs).
  */
-import { execFile } from 'node:child_process'
 import { access, constants } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
+import { baseEnvironment, type Env } from './environment.js'
+import { runProcess } from './process.js'
 import type { SmokeResult, Target } from './types.js'
 
 /** Node's `process.arch` → GOARCH. */
@@ -131,12 +133,15 @@ function tail(s: string, n = 400): string {
 /**
  * Runs the binary at `path` built for `target` with `args`, natively or
  * under qemu-user, and checks that it exits 0 within `timeoutMs`.
+ *
+ * @param opts.env the base environment of the builds (`baseEnvironment`);
+ *   by default the runner's, with credentials and inputs withheld
  */
 export async function smokeTest(
   target: Target,
   path: string,
   args: string[],
-  opts: { timeoutMs?: number } = {}
+  opts: { timeoutMs?: number; env?: Env } = {}
 ): Promise<SmokeResult> {
   const plan = planRun(target, hostPlatform())
   if (plan.how === 'none')
@@ -144,9 +149,9 @@ export async function smokeTest(
   let file = path
   let argv = args
   let how = 'native'
-  const env: NodeJS.ProcessEnv = { ...process.env }
+  const env: Env = { ...(opts.env ?? baseEnvironment(process.env, {}).env) }
   if (plan.how === 'qemu') {
-    const qemu = await findOnPath(plan.qemu)
+    const qemu = await findOnPath(plan.qemu, env.PATH ?? process.env.PATH)
     if (!qemu) {
       return {
         status: 'not-runnable',
@@ -162,43 +167,33 @@ export async function smokeTest(
     }
   }
   const timeout = opts.timeoutMs ?? 30_000
-  return new Promise((resolve) => {
-    execFile(
-      file,
-      argv,
-      {
-        env,
-        timeout,
-        killSignal: 'SIGKILL',
-        maxBuffer: 1 << 20,
-        windowsHide: true
-      },
-      (error, stdout, stderr) => {
-        const output = tail(`${stdout}${stderr}`)
-        if (!error) {
-          resolve({
-            status: 'passed',
-            detail: `${how}: exit 0${output ? `: ${output}` : ''}`
-          })
-          return
-        }
-        const e = error as NodeJS.ErrnoException & {
-          killed?: boolean
-          code?: number | string
-          signal?: string
-        }
-        const why = e.killed
-          ? `timed out after ${timeout} ms`
-          : typeof e.code === 'number'
-            ? `exit ${e.code}`
-            : e.signal
-              ? `killed by ${e.signal}`
-              : `could not start (${e.code ?? e.message})`
-        resolve({
-          status: 'failed',
-          detail: `${how}: ${why}${output ? `: ${output}` : ''}`
-        })
-      }
-    )
-  })
+  let result
+  try {
+    result = await runProcess(file, argv, {
+      cwd: process.cwd(),
+      env,
+      timeoutMs: timeout
+    })
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    return {
+      status: 'failed',
+      detail: `${how}: could not start (${e.code ?? e.message})`
+    }
+  }
+  const output = tail(`${result.stdout}${result.stderr}`)
+  if (!result.timedOut && result.exitCode === 0 && !result.signal)
+    return {
+      status: 'passed',
+      detail: `${how}: exit 0${output ? `: ${output}` : ''}`
+    }
+  const why = result.timedOut
+    ? `timed out after ${timeout} ms`
+    : result.signal
+      ? `killed by ${result.signal}`
+      : `exit ${result.exitCode}`
+  return {
+    status: 'failed',
+    detail: `${how}: ${why}${output ? `: ${output}` : ''}`
+  }
 }

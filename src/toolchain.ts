@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runProcess } from './process.js'
+import { PROBE_TIMEOUT_MS, runProcess } from './process.js'
 import { VARIANT_VARS, VARIANTS, type Platform } from './targets.js'
 import type { VariantVar } from './types.js'
 
@@ -37,13 +37,17 @@ async function goOutput(
 ): Promise<string> {
   let result
   try {
-    result = await runProcess(go, args, { cwd, env })
+    result = await runProcess(go, args, { cwd, env, timeoutMs: PROBE_TIMEOUT_MS })
   } catch (error) {
     throw new Error(
       `go: cannot run "${go}" (${(error as Error).message}). Install Go first (for example with actions/setup-go) or set the go input to the go command's path.`,
       { cause: error }
     )
   }
+  if (result.timedOut)
+    throw new Error(
+      `go: "${go} ${args.join(' ')}" did not answer within ${PROBE_TIMEOUT_MS / 60_000} minutes in ${cwd} and was killed. Check that the go input names a working go command and that go.mod's toolchain line does not start a download that hangs (GOTOOLCHAIN).`
+    )
   if (result.exitCode !== 0)
     throw new Error(
       `go: "${go} ${args.join(' ')}" failed in ${cwd} with exit code ${result.exitCode}: ${(result.stderr || result.stdout).trim()}`
