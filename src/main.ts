@@ -4,7 +4,7 @@
  *   inputs ──> plan ──> build ──> inspect ──> package ──> upload ──> report
  */
 import * as core from '@actions/core'
-import { actionLog, type Log } from './log.js'
+import { ANNOTATION_LIMIT, actionLog, type Log } from './log.js'
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { buildAll } from './build.js'
@@ -319,7 +319,7 @@ export async function run(): Promise<void> {
     core.setOutput('output-dir', result.outputDir)
     core.setOutput('artifacts', JSON.stringify(result.artifacts))
     core.setOutput('checksums', result.checksumsPath ?? '')
-    const annotations = annotate(
+    annotate(
       result.binaries,
       {
         moduleDir: result.moduleDir,
@@ -329,6 +329,10 @@ export async function run(): Promise<void> {
     )
     await writeSummary(result, log)
     log.info(verdictLine(result))
+    if (log.omitted())
+      log.info(
+        `${log.omitted()} annotation(s) left out (at most ${ANNOTATION_LIMIT} per step); the log above has every message.`
+      )
     if (result.failures.length)
       core.setFailed(
         `${result.failures.length} problem(s):\n${result.failures.join('\n')}`
