@@ -244,7 +244,11 @@ export async function execute(
   const skipped = uploadSkipReason(inputs.publish, packaged, process.env)
   const uploaded = skipped
     ? { artifacts: [], failures: [], failed: [], skipped }
-    : await (await import('./publish/upload.js')).uploadPackages(packaged, inputs.publish)
+    : await (await import('./publish/upload.js')).uploadPackages(
+        packaged,
+        inputs.publish,
+        { log }
+      )
   timing.upload = since(t)
   failures.push(...uploaded.failures)
   if (uploaded.skipped) log.info(`upload: skipped, ${log.value(uploaded.skipped)}`)
