@@ -1,16 +1,22 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import {
   CLI_DEFAULTS,
   UsageError,
-  createTranslator,
   main,
   parseCliArgs,
-  translateLine,
   usage
 } from '../src/cli.js'
-import { INPUT_DEFAULTS } from '../src/inputs.js'
+import { INPUT_DEFAULTS, getInputs } from '../src/inputs.js'
+import { streamLog } from '../src/log.js'
+import { execute } from '../src/main.js'
 
 const hello = path.resolve('__fixtures__', 'hello')
 
@@ -73,7 +79,9 @@ describe('parseCliArgs', () => {
     const { get } = parseCliArgs(['--working-directory', 'app'], INPUT_DEFAULTS)
     expect(get('working-directory')).toBe('app')
     expect(get('upload')).toBe('none')
-    expect(get('targets')).toBe('')
+    // Unset: getInputs applies the action.yml default, as on a runner.
+    expect(get('targets')).toBeUndefined()
+    expect(get('ldflags')).toBeUndefined()
   })
 
   it('sees --help and --verbose', () => {
@@ -118,58 +126,6 @@ describe('usage', () => {
     }
     expect(text).toContain('--[no-]verify')
     expect(text).toContain('default: none')
-  })
-})
-
-describe('translateLine', () => {
-  it.each<[string, string | undefined]>([
-    ['plain text', 'plain text'],
-    [
-      '::group::✓ linux/amd64 hello-linux-amd64 (1.2 s)',
-      '▸ ✓ linux/amd64 hello-linux-amd64 (1.2 s)'
-    ],
-    ['::endgroup::', undefined],
-    ['::debug::timing plan=0.1s', undefined],
-    [
-      '::error::3 of 6 binaries failed:%0Alinux/386: x',
-      'error: 3 of 6 binaries failed:\nlinux/386: x'
-    ],
-    [
-      '::error title=go build failed,file=app/main.go,line=4,col=2::undefined: foo (linux/amd64)',
-      'error: app/main.go:4:2: undefined: foo (linux/amd64)'
-    ],
-    ['::warning title=a%2C b%3A c::100%25 sure', 'warning: a, b: c: 100% sure'],
-    ['::set-output name=binaries::[]', undefined],
-    ['::remove-matcher owner=go::', undefined],
-    ['::add-mask::secret', undefined],
-    ['::future-command::x', '::future-command::x'],
-    ['a line with ::colons:: inside', 'a line with ::colons:: inside']
-  ])('%j → %j', (line, shown) => {
-    expect(translateLine(line)).toBe(shown)
-  })
-
-  it('indents the lines of a group under its title', () => {
-    const translate = createTranslator()
-    const lines = [
-      'before',
-      '::group::✗ linux/386',
-      '# example.com/x',
-      '::debug::d',
-      '::endgroup::',
-      'after'
-    ]
-    expect(lines.map(translate)).toEqual([
-      'before',
-      '▸ ✗ linux/386',
-      '  # example.com/x',
-      undefined,
-      undefined,
-      'after'
-    ])
-  })
-
-  it('shows debug lines when verbose', () => {
-    expect(translateLine('::debug::timing', true)).toBe('debug: timing')
   })
 })
 
@@ -272,5 +228,42 @@ describe('main', () => {
     expect(out).toMatch(
       /\n0 of 2 binaries built for 2 targets; 2 failed \(linux\/arm64: build, windows\/amd64: build\); .*\n$/
     )
+  })
+
+  it('shows control characters of foreign text as escapes, never raw', async () => {
+    await expect(
+      main(['--parallel', '0\u001b[31m\u202e', '--working-directory', hello], io)
+    ).resolves.toBe(2)
+    expect(err).toContain('\\x1b[31m\\u202e')
+    expect(err).not.toMatch(/[\u001b\u202e]/)
+  })
+
+  it('builds byte for byte what the action builds when a flag is left out (ldflags -s -w)', async () => {
+    const cliDir = path.join(dir, 'cli')
+    const actionDir = path.join(dir, 'action')
+    expect(
+      await main(
+        ['linux/amd64', '--working-directory', hello, '--output-dir', cliDir],
+        io
+      )
+    ).toBe(0)
+    // The runner passes every input, each with its action.yml default.
+    const given: Record<string, string> = {
+      ...INPUT_DEFAULTS,
+      targets: 'linux/amd64',
+      'working-directory': hello,
+      'output-dir': actionDir,
+      upload: 'none'
+    }
+    const result = await execute(
+      getInputs((name) => given[name]),
+      streamLog(() => {})
+    )
+    expect(result.failures).toEqual([])
+    const cli = readFileSync(path.join(cliDir, 'hello-linux-amd64'))
+    const action = readFileSync(path.join(actionDir, 'hello-linux-amd64'))
+    expect(cli.equals(action)).toBe(true)
+    // And it is the stripped binary --help promises: no symbol table.
+    expect(cli.includes(Buffer.from('.symtab'))).toBe(false)
   })
 })

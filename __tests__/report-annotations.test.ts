@@ -310,9 +310,13 @@ describe('annotate', () => {
     const n = annotate(
       [failed('linux/amd64', './main.go:4:2: undefined: foo\nmain.go:9: bad')],
       { moduleDir: '/repo', workspace: '/repo', platform: 'linux' },
-      (...args) => void calls.push(args)
+      {
+        error: (...args: unknown[]) => void calls.push(args),
+        info: () => {},
+        omit: () => {}
+      }
     )
-    expect(n).toBe(2)
+    expect(n).toEqual({ emitted: 2, omitted: 0 })
     expect(calls).toEqual([
       [
         'undefined: foo (linux/amd64)',

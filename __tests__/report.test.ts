@@ -362,7 +362,7 @@ describe('summaryMarkdown', () => {
       '| Target | Binary | Status | Format | Size | SHA-256 | Build | Artifact |'
     )
     expect(rows[3]).toBe(
-      '| <code>windows/arm64</code> | hello-windows-arm64.exe | ✅ built · verified · uploaded | ELF 64-bit LSB executable, arm64, statically linked, Go 1.26.8, CGO_ENABLED=0, stripped | 1.5 MiB | <code>abababababab</code> | 1.2 s | [hello-windows-arm64](https://github.com/o/r/actions/runs/1/artifacts/windows-arm64) |'
+      '| <code>windows/arm64</code> | hello-windows-arm64.exe | ✅ built · verified · uploaded | ELF 64-bit LSB executable, arm64, statically linked, Go 1.26.8, CGO&#95;ENABLED=0, stripped | 1.5 MiB | <code>abababababab</code> | 1.2 s | [hello-windows-arm64](https://github.com/o/r/actions/runs/1/artifacts/windows-arm64) |'
     )
     expect(md).toMatch(
       /^## ✅ Go cross-build\n\n2 binaries built and verified for 2 targets; 0 failed; uploaded as 2 artifacts\n/
@@ -418,7 +418,7 @@ describe('summaryMarkdown', () => {
       .split('\n')
       .find((l) => l.startsWith('| <code>linux/amd64'))!
     expect(row.split(' | ')).toHaveLength(8)
-    expect(row).toContain('ELF &#124; &lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(row).toContain('ELF &#124; &lt;script&gt;alert&#40;1&#41;&lt;/script&gt;')
     expect(row).toContain('[a&#124;b](https://x/y%20%28z%29)')
   })
 
@@ -572,5 +572,101 @@ describe('terminalReport', () => {
     expect(text).toContain('✗ windows/arm64 (hello), linux/arm/7 (hello):')
     expect(text).not.toContain('Failures:')
     expect(lines.at(-2)).toBe(verdictLine(result))
+  })
+})
+
+describe('the job summary with hostile text', () => {
+  const hostile = [
+    '[click here](https://evil.example/steal)',
+    '<img src=x onerror=alert(1)>',
+    '</pre><script>alert(2)</script><pre>',
+    '* a list item',
+    '# a heading',
+    '1. an ordered item',
+    '| a | table |',
+    'see www.evil.example or mail a@evil.example',
+    '![image](https://evil.example/i.png) `code` _em_ \\ {x} ~s~ \'q\''
+  ].join('\n')
+
+  /** Undo the character references the summary uses. */
+  const decode = (text: string): string =>
+    text
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+
+  /** What Markdown or HTML would act on, anywhere in the summary. */
+  const live = (summary: string): string[] => {
+    // The action's own words and table rows are not foreign.
+    const md = summary.replace(/CGO_ENABLED/g, '').replace(/^\| /gm, '')
+    return [
+      /\[[^\]]*\]\((?!https:\/\/github\.com\/o\/r\/)/g,
+      /<(?!\/?(code|pre|details|summary|br)>)[a-z/]/gi,
+      /https?:\/\/(?!github\.com\/o\/r\/)/g,
+      /\bwww\./g,
+      /@evil/g,
+      /^\s*([*#]|\d+\.)\s/gm,
+      /[`_'\\~{}!]/g,
+      // A row of a table with a cell too many: a pipe came through.
+      ...summary
+        .split('\n')
+        .filter((l) => l.startsWith('| '))
+        .filter((l) => ![8, 4].includes(l.split(' | ').length))
+    ].flatMap((re) => (typeof re === 'string' ? [re] : (md.match(re) ?? [])))
+  }
+
+  it('escapes smoke output inside <pre> and every foreign value outside it', () => {
+    const b = binary(
+      'linux/amd64',
+      {
+        smoke: { status: 'failed', detail: hostile },
+        verification: {
+          format: hostile,
+          checks: {},
+          ok: true,
+          findings: [
+            {
+              check: 'machine',
+              expected: hostile,
+              found: hostile,
+              hint: 'x',
+              severity: 'note'
+            }
+          ]
+        },
+        artifact: undefined,
+        uploadError: hostile
+      },
+      { fileName: '[x](https://evil.example)*b*' }
+    )
+    const md = summaryMarkdown(
+      run([b], { failures: [hostile], uploadSkipped: hostile, artifacts: [] })
+    )
+    expect(live(md)).toEqual([])
+    // What is escaped still reads the same.
+    const pre = /<pre>([^]*?)<\/pre>/.exec(md)
+    expect(decode(pre![1])).toBe(hostile)
+    expect(md).toContain(
+      '<summary>Smoke test failed: linux/amd64 &#91;x&#93;&#40;https&#58;//evil.example&#41;&#42;b&#42;</summary>'
+    )
+  })
+
+  it('escapes compiler output, package names and failures the same way', () => {
+    const b = failed('linux/amd64', hostile)
+    b.build.pkg = { ...b.build.pkg, binaryName: '<b>[n](https://evil.example)' }
+    const md = summaryMarkdown(run([b], { failures: [hostile] }))
+    expect(live(md)).toEqual([])
+    expect(decode(/<pre>([^]*?)<\/pre>/.exec(md)![1])).toBe(hostile)
+  })
+
+  it('says how many annotations were left out', () => {
+    expect(summaryMarkdown(run([binary('linux/amd64')]), 17)).toContain(
+      '17 annotations were left out'
+    )
+    expect(summaryMarkdown(run([binary('linux/amd64')]))).not.toContain(
+      'left out'
+    )
   })
 })

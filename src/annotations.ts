@@ -18,10 +18,10 @@
  * The parsing is pure (`parseCompilerOutput`, `collectAnnotations`); the
  * effects (`annotate`, `suspendGoMatcher`) are thin.
  */
-import * as core from '@actions/core'
 import { writeFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 import * as path from 'node:path'
+import { ANNOTATION_LIMIT, actionLog, type Log } from './log.js'
 import { shortList } from './report.js'
 import type { BinaryReport } from './types.js'
 
@@ -158,21 +158,40 @@ export function collectAnnotations(
   })
 }
 
+/** What `annotate` did. */
+export interface Annotated {
+  /** Annotations sent. */
+  emitted: number
+  /** Distinct compiler errors left out, over the limit. */
+  omitted: number
+}
+
 /**
  * Emit one error annotation per distinct compiler error of the failed
- * builds. Returns how many were emitted.
+ * builds, at most `limit` of them (a third of the step's limit by default,
+ * leaving room for verification findings and the step's failure); the rest
+ * are counted on the log (`log.omit`) and named in one log line.
  */
 export function annotate(
   binaries: readonly BinaryReport[],
   ctx: PathContext,
-  emit: typeof core.error = core.error
-): number {
+  log: Pick<Log, 'error' | 'info' | 'omit'> = actionLog(),
+  limit = Math.floor(ANNOTATION_LIMIT / 3) * 2
+): Annotated {
   const annotations = collectAnnotations(binaries, ctx)
-  for (const a of annotations) {
+  const emitted = Math.min(annotations.length, Math.max(0, limit))
+  for (const a of annotations.slice(0, emitted)) {
     const { title, file, startLine, startColumn } = a
-    emit(a.message, { title, file, startLine, startColumn })
+    log.error(a.message, { title, file, startLine, startColumn })
   }
-  return annotations.length
+  const omitted = annotations.length - emitted
+  if (omitted) {
+    log.omit(omitted)
+    log.info(
+      `${omitted} more distinct compiler error(s) were not annotated (at most ${emitted} are); the build log above has every one.`
+    )
+  }
+  return { emitted, omitted }
 }
 
 /** actions/setup-go's problem matcher, exactly as it registers it. */
@@ -202,7 +221,8 @@ export const GO_PROBLEM_MATCHER = {
  */
 export function suspendGoMatcher(
   write: (text: string) => void = (text) => process.stdout.write(text),
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  log: Pick<Log, 'debug' | 'value'> = actionLog()
 ): () => void {
   if (env.GITHUB_ACTIONS !== 'true') return () => {}
   write(`::remove-matcher owner=go::${EOL}`)
@@ -214,8 +234,8 @@ export function suspendGoMatcher(
       writeFileSync(file, JSON.stringify(GO_PROBLEM_MATCHER))
       write(`::add-matcher::${file}${EOL}`)
     } catch (error) {
-      core.debug(
-        `could not register the go problem matcher again: ${(error as Error).message}`
+      log.debug(
+        `could not register the go problem matcher again: ${log.value((error as Error).message)}`
       )
     }
   }

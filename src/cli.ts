@@ -8,9 +8,13 @@
  * Every action input is a flag of the same name (`--working-directory`,
  * `--ldflags`, ...); boolean inputs also have `--no-<name>`. Flags go
  * through the action's own validation (`getInputs`), with the action.yml
- * defaults, except that `upload` defaults to `none` here. The run's log is
- * the action's log with workflow commands (`::group::`, `::error ...::`)
- * turned into plain text; the report at the end is the job summary's table.
+ * defaults, except that `upload` defaults to `none` here: a flag left out
+ * gets exactly the default the runner would give it. The run's log is the
+ * action's log written for a terminal (`src/log.ts`: groups as `▸ title`,
+ * annotations as `error: file:line: message`, control characters in
+ * foreign text shown as escapes); the report at the end is the job
+ * summary's table. On a runner (`GITHUB_ACTIONS=true`) it logs as the
+ * action does.
  * Exit code: 0 when everything built and verified, 1 when something
  * failed, 2 for a usage or input error.
  */
@@ -18,8 +22,10 @@ import { realpathSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { INPUT_DEFAULTS, InputError, getInputs } from './inputs.js'
+import { actionLog, streamLog, terminalText, type Log } from './log.js'
 import { execute } from './main.js'
 import { terminalReport } from './report.js'
+import { closest } from './targets.js'
 
 /** The command's name, as `bin` in package.json installs it. */
 export const COMMAND = 'go-cross-build'
@@ -50,40 +56,17 @@ export interface CliArgs {
   help: boolean
   /** Also show the action's debug lines. */
   verbose: boolean
-  /** Reads one input for `getInputs`: the flag, the CLI default, or ''. */
-  get: (name: string) => string
+  /**
+   * Reads one input for `getInputs`: the flag, the CLI default, or
+   * undefined, so that `getInputs` applies the action.yml default exactly
+   * as the runner does (an unset `ldflags` is `-s -w`, not empty).
+   */
+  get: (name: string) => string | undefined
 }
 
 /** An input is a boolean when action.yml gives it a boolean default. */
 function isBoolean(defaults: Readonly<Record<string, string>>, name: string) {
   return defaults[name] === 'true' || defaults[name] === 'false'
-}
-
-/** The nearest input name to a mistyped flag, if one is close. */
-function nearest(name: string, names: readonly string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j)
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0]
-      row[0] = i
-      for (let j = 1; j <= b.length; j++) {
-        const next = Math.min(
-          row[j] + 1,
-          row[j - 1] + 1,
-          prev + (a[i - 1] === b[j - 1] ? 0 : 1)
-        )
-        prev = row[j]
-        row[j] = next
-      }
-    }
-    return row[b.length]
-  }
-  const best = names
-    .map((n) => ({ n, d: distance(name, n) }))
-    .sort((x, y) => x.d - y.d)[0]
-  return best && best.d <= Math.max(2, Math.floor(name.length / 4))
-    ? best.n
-    : undefined
 }
 
 /**
@@ -153,7 +136,7 @@ export function parseCliArgs(
       set(negated, 'false')
       continue
     }
-    const guess = nearest(flag, [
+    const guess = closest(flag, [
       ...names,
       ...names.filter((n) => isBoolean(defaults, n)).map((n) => `no-${n}`),
       'help',
@@ -163,7 +146,8 @@ export function parseCliArgs(
       `--${flag} is not a flag of ${COMMAND}${guess ? `; did you mean --${guess}?` : ''}`
     )
   }
-  const get = (name: string): string => values[name] ?? cliDefaults[name] ?? ''
+  const get = (name: string): string | undefined =>
+    values[name] ?? cliDefaults[name]
   return { values, help, verbose, get }
 }
 
@@ -199,118 +183,6 @@ export function usage(
   ].join('\n')
 }
 
-/** Undo the escaping of a workflow command's data or property. */
-function unescape(text: string, property = false): string {
-  let out = text.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n')
-  if (property) out = out.replace(/%3A/gi, ':').replace(/%2C/gi, ',')
-  return out.replace(/%25/g, '%')
-}
-
-/**
- * Turn one line of the action's log into what a terminal should show:
- * `::group::x` → `▸ x`, `::error file=a.go,line=3::m` → `error: a.go:3: m`,
- * debug lines only when verbose; commands that mean nothing in a terminal
- * (`::endgroup::`, `::set-output`, `::add-mask`, matchers) → undefined.
- */
-export function translateLine(
-  line: string,
-  verbose = false
-): string | undefined {
-  const m = /^::([a-z-]+)(?: ([^:]*))?::([\s\S]*)$/.exec(line)
-  if (!m) return line
-  const [, command, props = '', data] = m
-  const properties: Record<string, string> = {}
-  for (const pair of props.split(',')) {
-    const eq = pair.indexOf('=')
-    if (eq > 0)
-      properties[pair.slice(0, eq).trim()] = unescape(pair.slice(eq + 1), true)
-  }
-  const message = unescape(data)
-  switch (command) {
-    case 'group':
-      return `▸ ${message}`
-    case 'debug':
-      return verbose ? `debug: ${message}` : undefined
-    case 'error':
-    case 'warning':
-    case 'notice': {
-      const { file, line: at, col, title } = properties
-      const where = file
-        ? `${file}${at ? `:${at}${col ? `:${col}` : ''}` : ''}: `
-        : ''
-      return `${command}: ${where}${title && !file ? `${title}: ` : ''}${message}`
-    }
-    case 'endgroup':
-    case 'set-output':
-    case 'save-state':
-    case 'add-mask':
-    case 'add-matcher':
-    case 'remove-matcher':
-    case 'echo':
-      return undefined
-    default:
-      return line
-  }
-}
-
-/**
- * A stateful `translateLine` for a whole log: lines inside a group are
- * indented under its `▸` title.
- */
-export function createTranslator(
-  verbose = false
-): (line: string) => string | undefined {
-  let inGroup = false
-  return (line) => {
-    if (line.startsWith('::group::')) inGroup = true
-    else if (line.startsWith('::endgroup::')) inGroup = false
-    else if (inGroup && !line.startsWith('::')) return `  ${line}`
-    return translateLine(line, verbose)
-  }
-}
-
-/**
- * Route everything written to stdout (by @actions/core and the action's
- * log) through `translateLine`, line by line, into `out`.
- *
- * @returns a function that flushes and restores stdout
- */
-function translateStdout(
-  out: (text: string) => void,
-  verbose: boolean
-): () => void {
-  const original = process.stdout.write
-  let pending = ''
-  const translate = createTranslator(verbose)
-  const emit = (line: string): void => {
-    const shown = translate(line.replace(/\r$/, ''))
-    if (shown !== undefined) out(shown + '\n')
-  }
-  process.stdout.write = ((
-    chunk: string | Uint8Array,
-    encoding?: BufferEncoding | ((err?: Error | null) => void),
-    callback?: (err?: Error | null) => void
-  ): boolean => {
-    pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()
-    let end: number
-    while ((end = pending.indexOf('\n')) >= 0) {
-      emit(pending.slice(0, end))
-      pending = pending.slice(end + 1)
-    }
-    const done = typeof encoding === 'function' ? encoding : callback
-    if (done) done()
-    return true
-  }) as typeof process.stdout.write
-  let restored = false
-  return () => {
-    if (restored) return
-    restored = true
-    if (pending) emit(pending)
-    pending = ''
-    process.stdout.write = original
-  }
-}
-
 /** Where the CLI writes: the report and log, and errors. */
 export interface CliIO {
   out: (text: string) => void
@@ -331,7 +203,9 @@ export async function main(
   const stdout = process.stdout.write.bind(process.stdout)
   const stderr = process.stderr.write.bind(process.stderr)
   const out = io?.out ?? ((text: string) => void stdout(text))
-  const err = io?.err ?? ((text: string) => void stderr(text))
+  const rawErr = io?.err ?? ((text: string) => void stderr(text))
+  // Messages quote flags and input values: show control characters.
+  const err = (text: string): void => rawErr(terminalText(text))
 
   let args: CliArgs
   try {
@@ -346,19 +220,17 @@ export async function main(
     return 0
   }
 
-  // On a runner the workflow commands mean something: leave them alone.
-  const restore =
+  // On a runner the workflow commands mean something: log as the action.
+  const log: Log =
     process.env.GITHUB_ACTIONS === 'true'
-      ? () => {}
-      : translateStdout(out, args.verbose)
+      ? actionLog()
+      : streamLog(out, { verbose: args.verbose })
   try {
     const inputs = getInputs(args.get)
-    const result = await execute(inputs)
-    restore()
-    out('\n' + terminalReport(result))
+    const result = await execute(inputs, log)
+    out('\n' + terminalText(terminalReport(result)))
     return result.failures.length ? 1 : 0
   } catch (error) {
-    restore()
     const message = error instanceof Error ? error.message : String(error)
     if (error instanceof InputError) {
       err(`${COMMAND}: invalid flags:\n${message.replace(/^/gm, '  ')}\n`)
@@ -366,8 +238,6 @@ export async function main(
     }
     err(`${COMMAND}: ${message}\n`)
     return 1
-  } finally {
-    restore()
   }
 }
 

@@ -8,7 +8,7 @@ import * as core from '@actions/core'
 import { availableParallelism } from 'node:os'
 import { parseEnvInput, type Env } from './environment.js'
 import { buildFlagProblems, linkerFlagProblems, splitWords } from './flags.js'
-import { parsePublishInputs, type PublishOptions } from './publish/index.js'
+import { parsePublishInputs, type PublishOptions } from './publish/options.js'
 
 /** The name and default of every input, as action.yml declares them. */
 export const INPUT_DEFAULTS = {

@@ -4,6 +4,7 @@
  *   inputs ──> plan ──> build ──> inspect ──> package ──> upload ──> report
  */
 import * as core from '@actions/core'
+import { ANNOTATION_LIMIT, actionLog, type Log } from './log.js'
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { buildAll } from './build.js'
@@ -25,33 +26,34 @@ function since(start: number): number {
 }
 
 /** Log what is about to happen, once. */
-function logPlan(plan: Plan): void {
+function logPlan(plan: Plan, log: Log): void {
   const b = plan.build
-  core.info(plan.toolchain.versionLine)
-  core.info(
-    `host: ${plan.toolchain.hostOS}/${plan.toolchain.hostArch} (go env GOHOSTOS GOHOSTARCH)`
+  const v = log.value
+  log.info(v(plan.toolchain.versionLine))
+  log.info(
+    `host: ${v(plan.toolchain.hostOS)}/${v(plan.toolchain.hostArch)} (go env GOHOSTOS GOHOSTARCH)`
   )
-  core.info(
+  log.info(
     `plan: ${b.targets.length} target(s) × ${b.packages.length} package(s) = ${
       b.targets.length * b.packages.length
     } binaries; ${b.parallel} go build(s) at once, each with -p ${b.compileParallel}; CGO_ENABLED=0`
   )
-  core.info(`targets: ${b.targets.map((t) => t.name).join(', ')}`)
-  core.info(
-    `packages: ${b.packages.map((p) => `${p.binaryName} (${path.relative(b.cwd, p.pattern) || '.'})`).join(', ')}`
+  log.info(`targets: ${b.targets.map((t) => t.name).join(', ')}`)
+  log.info(
+    `packages: ${b.packages.map((p) => `${v(p.binaryName)} (${v(path.relative(b.cwd, p.pattern) || '.')})`).join(', ')}`
   )
-  core.info(`output: ${b.outputDir}`)
-  core.info(
+  log.info(`output: ${v(b.outputDir)}`)
+  log.info(
     plan.dropped.length
-      ? `dropped from the inherited environment: ${plan.dropped.join(', ')}`
+      ? `dropped from the inherited environment: ${plan.dropped.map(v).join(', ')}`
       : 'dropped from the inherited environment: nothing (no C toolchain or cgo variables were set)'
   )
   if (plan.withheld.length)
-    core.info(
-      `withheld from every child process (credentials and action inputs; pass one on with the env input if a build needs it): ${plan.withheld.join(', ')}`
+    log.info(
+      `withheld from every child process (credentials and action inputs; pass one on with the env input if a build needs it): ${plan.withheld.map(v).join(', ')}`
     )
-  for (const note of plan.notes) core.info(`note: ${note}`)
-  for (const warning of plan.warnings) core.warning(warning)
+  for (const note of plan.notes) log.info(`note: ${v(note)}`)
+  for (const warning of plan.warnings) log.warning(v(warning))
 }
 
 /**
@@ -83,18 +85,19 @@ async function downloadModules(plan: Plan): Promise<void> {
 }
 
 /** Log one build's outcome in its own folded group. */
-function logBuild(build: Build): void {
+function logBuild(build: Build, log: Log): void {
+  const name = `${build.target.name} ${log.value(build.fileName)}`
   const title =
     build.status === 'built'
-      ? `✓ ${build.target.name} ${build.fileName} (${build.seconds.toFixed(1)} s, ${build.size} bytes)`
+      ? `✓ ${name} (${build.seconds.toFixed(1)} s, ${build.size} bytes)`
       : build.status === 'skipped'
-        ? `- ${build.target.name} ${build.fileName} skipped`
-        : `✗ ${build.target.name} ${build.fileName} failed`
-  core.startGroup(title)
-  if (build.output) core.info(build.output.trimEnd())
-  if (build.error) core.info(build.error)
-  if (build.sha256) core.info(`sha256 ${build.sha256}  ${build.path}`)
-  core.endGroup()
+        ? `- ${name} skipped`
+        : `✗ ${name} failed`
+  log.startGroup(title)
+  if (build.output) log.foreign(build.output.trimEnd())
+  if (build.error) log.foreign(build.error)
+  if (build.sha256) log.info(`sha256 ${build.sha256}  ${log.value(build.path)}`)
+  log.endGroup()
 }
 
 /** Whether the ldflags ask for a stripped binary (`-s`; Go then drops DWARF too). */
@@ -112,7 +115,11 @@ function asksForStripping(ldflags: string): boolean {
  *
  * @returns one failure line per error finding (when verify is on)
  */
-async function inspectAll(binaries: BinaryReport[], inputs: Inputs): Promise<string[]> {
+async function inspectAll(
+  binaries: BinaryReport[],
+  inputs: Inputs,
+  log: Log
+): Promise<string[]> {
   const failures: string[] = []
   const expectStripped = asksForStripping(inputs.ldflags)
   const built = binaries.filter((b) => b.build.status === 'built')
@@ -121,21 +128,21 @@ async function inspectAll(binaries: BinaryReport[], inputs: Inputs): Promise<str
       b.verification = await verifyBinary(b.build.target, b.build.path, { expectStripped })
     })
   )
-  core.startGroup(`Verification of ${built.length} binar${built.length === 1 ? 'y' : 'ies'}`)
+  log.startGroup(`Verification of ${built.length} binar${built.length === 1 ? 'y' : 'ies'}`)
   for (const b of built) {
     const v = b.verification!
-    core.info(`${v.ok ? '✓' : '✗'} ${b.build.fileName}: ${v.format}`)
-    for (const f of v.findings) core.info(`    ${f.severity}: ${f.hint}`)
+    log.info(`${v.ok ? '✓' : '✗'} ${log.value(b.build.fileName)}: ${log.value(v.format)}`)
+    for (const f of v.findings) log.info(`    ${f.severity}: ${log.value(f.hint)}`)
   }
-  core.endGroup()
+  log.endGroup()
   for (const b of built)
     for (const f of b.verification!.findings) {
       if (f.severity !== 'error') continue
       if (inputs.verify) {
         failures.push(f.hint)
-        core.error(f.hint, { title: `${b.build.target.name}: verification failed (${f.check})` })
+        log.error(f.hint, { title: `${b.build.target.name}: verification failed (${f.check})` })
       } else {
-        core.warning(`${f.hint} (verify is false, so this does not fail the step)`, {
+        log.warning(`${f.hint} (verify is false, so this does not fail the step)`, {
           title: `${b.build.target.name}: verification finding (${f.check})`
         })
       }
@@ -151,7 +158,8 @@ async function smokeAll(
   binaries: BinaryReport[],
   inputs: Inputs,
   parallel: number,
-  env: Record<string, string>
+  env: Record<string, string>,
+  log: Log
 ): Promise<string[]> {
   const runnable = binaries.filter(
     (b) => b.build.status === 'built' && (b.verification?.ok ?? true)
@@ -167,14 +175,16 @@ async function smokeAll(
   }
   await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker))
   const failures: string[] = []
-  core.startGroup(`Smoke test: ${[inputs.smokeArgs.length ? '' : '(no arguments)', ...inputs.smokeArgs].join(' ').trim()}`)
+  log.startGroup(`Smoke test: ${[inputs.smokeArgs.length ? '' : '(no arguments)', ...inputs.smokeArgs.map(log.value)].join(' ').trim()}`)
   for (const b of runnable) {
     const s = b.smoke!
-    core.info(`${s.status.padEnd(12)} ${b.build.fileName}: ${s.detail}`)
+    if (s.status === 'failed')
+      log.foreignBlock(`${s.status.padEnd(12)} ${log.value(b.build.fileName)}:`, s.detail)
+    else log.info(`${s.status.padEnd(12)} ${log.value(b.build.fileName)}: ${log.value(s.detail)}`)
     if (s.status === 'failed')
       failures.push(`${b.build.target.name}: smoke test of ${b.build.fileName} failed: ${s.detail}`)
   }
-  core.endGroup()
+  log.endGroup()
   return failures
 }
 
@@ -185,7 +195,10 @@ async function smokeAll(
  *   (those are listed in `failures`), only for problems found before any
  *   build starts
  */
-export async function execute(inputs: Inputs): Promise<RunResult> {
+export async function execute(
+  inputs: Inputs,
+  log: Log = actionLog()
+): Promise<RunResult> {
   const timing: Record<string, number> = {}
   let t = performance.now()
   const plan = await makePlan(inputs, process.env, (p) =>
@@ -197,14 +210,14 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
     )
   )
   timing.plan = since(t)
-  logPlan(plan)
+  logPlan(plan, log)
 
   t = performance.now()
   await downloadModules(plan)
   timing.download = since(t)
 
   t = performance.now()
-  const builds = await buildAll(plan.build, logBuild)
+  const builds = await buildAll(plan.build, (b) => logBuild(b, log))
   timing.build = since(t)
 
   const binaries: BinaryReport[] = builds.map((build) => ({ build }))
@@ -213,11 +226,19 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
     .map((b) => b.error ?? `${b.target.name}: ${b.status}`)
 
   t = performance.now()
-  failures.push(...(await inspectAll(binaries, inputs)))
+  failures.push(...(await inspectAll(binaries, inputs, log)))
   timing.verify = since(t)
   if (inputs.smokeTest) {
     t = performance.now()
-    failures.push(...(await smokeAll(binaries, inputs, plan.build.parallel, plan.build.baseEnv)))
+    failures.push(
+      ...(await smokeAll(
+        binaries,
+        inputs,
+        plan.build.parallel,
+        plan.build.baseEnv,
+        log
+      ))
+    )
     timing.smoke = since(t)
   }
 
@@ -244,10 +265,14 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
   const skipped = uploadSkipReason(inputs.publish, packaged, process.env)
   const uploaded = skipped
     ? { artifacts: [], failures: [], failed: [], skipped }
-    : await (await import('./publish/upload.js')).uploadPackages(packaged, inputs.publish)
+    : await (await import('./publish/upload.js')).uploadPackages(
+        packaged,
+        inputs.publish,
+        { log }
+      )
   timing.upload = since(t)
   failures.push(...uploaded.failures)
-  if (uploaded.skipped) core.info(`upload: skipped, ${uploaded.skipped}`)
+  if (uploaded.skipped) log.info(`upload: skipped, ${log.value(uploaded.skipped)}`)
   const key = (file: string): string =>
     path.relative(plan.build.outputDir, file).split(path.sep).join('/')
   for (const report of binaries) {
@@ -256,7 +281,7 @@ export async function execute(inputs: Inputs): Promise<RunResult> {
     report.uploadError = uploaded.failed.find((f) => f.binaries.includes(k))?.error
   }
 
-  core.debug(
+  log.debug(
     `timing ${Object.entries(timing)
       .map(([k, v]) => `${k}=${v.toFixed(3)}s`)
       .join(' ')}`
@@ -310,22 +335,31 @@ export function binariesOutput(result: RunResult): unknown[] {
 export async function run(): Promise<void> {
   // Compiler errors become our own annotations, once each with every target
   // listed; setup-go's matcher would add one per target on top.
+  const log = actionLog()
   const restoreMatcher = suspendGoMatcher()
   // Cancelling the job kills every process tree started and removes partial outputs.
   installCancelHandlers((message) => core.error(message))
   try {
     const inputs = getInputs()
-    const result = await execute(inputs)
+    const result = await execute(inputs, log)
     core.setOutput('binaries', JSON.stringify(binariesOutput(result)))
     core.setOutput('output-dir', result.outputDir)
     core.setOutput('artifacts', JSON.stringify(result.artifacts))
     core.setOutput('checksums', result.checksumsPath ?? '')
-    annotate(result.binaries, {
-      moduleDir: result.moduleDir,
-      workspace: process.env.GITHUB_WORKSPACE ?? process.cwd()
-    })
-    await writeSummary(result)
-    core.info(verdictLine(result))
+    annotate(
+      result.binaries,
+      {
+        moduleDir: result.moduleDir,
+        workspace: process.env.GITHUB_WORKSPACE ?? process.cwd()
+      },
+      log
+    )
+    await writeSummary(result, log)
+    log.info(verdictLine(result))
+    if (log.omitted())
+      log.info(
+        `${log.omitted()} annotation(s) left out (at most ${ANNOTATION_LIMIT} per step); the log above has every message.`
+      )
     if (result.failures.length)
       core.setFailed(
         `${result.failures.length} problem(s):\n${result.failures.join('\n')}`

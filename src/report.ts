@@ -10,6 +10,7 @@
  *   terminalReport   the same report for a terminal (the CLI)
  */
 import * as core from '@actions/core'
+import { actionLog, type Log } from './log.js'
 import type { BinaryReport, RunResult, Target } from './types.js'
 
 /** The job summary of one step may hold at most 1 MiB; stay well below. */
@@ -19,21 +20,54 @@ const OUTPUT_BUDGET = 16 * 1024
 /** At most this many target names in one list before `+N more`. */
 const LIST_LIMIT = 3
 
-/**
- * Escape the characters that HTML gives a meaning to. The job summary API
- * escapes nothing, and compiler output is full of `<`, `>` and `&`.
- */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+/** The characters HTML gives a meaning to, as entities. */
+const HTML_ENTITY: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
 }
 
-/** Escape text for one cell of a Markdown table: HTML, pipes, line breaks. */
+/** A character as a numeric character reference: `[` → `&#91;`. */
+function entity(c: string): string {
+  return `&#${c.codePointAt(0)};`
+}
+
+/**
+ * The one escape for text in the job summary, inside and outside tables and
+ * `<pre>`: what HTML gives a meaning to (`& < > " '`), what Markdown does
+ * (`\ \` * _ [ ] ( ) ! | ~ # { }`), what starts a block at a line start
+ * (`-`, `+`, `=`, a digit), and what GitHub turns into a link by itself
+ * (`://`, `www.`, `@`) — all as character references, which read the same
+ * in the rendered summary and mean nothing to either language. The job
+ * summary API escapes nothing, and compiler output is full of `<`, `>`
+ * and `&`.
+ */
+export function escapeHtml(text: string, lineStarts = true): string {
+  const escaped = text
+    .replace(/[&<>"'\\`*_[\]()!|~#{}@]/g, (c) => HTML_ENTITY[c] ?? entity(c))
+    .replace(/:\/\//g, '&#58;//')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#46;`)
+  return lineStarts
+    ? escaped.replace(
+        /(^|[\r\n])([ \t]*)([-+=0-9])/g,
+        (_, br: string, sp: string, c: string) => br + sp + entity(c)
+      )
+    : escaped
+}
+
+/**
+ * Escape text for one cell of a Markdown table (or one line): its line
+ * breaks become `<br>`, so no line of it starts a block.
+ */
 function cell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>')
+  return escapeHtml(text, false).replace(/\r\n|[\r\n]/g, '<br>')
+}
+
+/** Escape text for a `<pre>` block: line breaks stay. */
+function pre(text: string): string {
+  return `<pre>${escapeHtml(text)}</pre>`
 }
 
 /** `1.9 MiB`, `840 KiB`, `512 B`. */
@@ -189,7 +223,9 @@ export function verdictLine(result: RunResult): string {
 
 /** Failed builds grouped by identical compiler output, in target order. */
 export function groupCompilerOutput(
-  result: RunResult
+  result: RunResult,
+  name: (target: string, binaryName: string) => string = (t, n) =>
+    `${t} (${n})`
 ): { names: string[]; output: string; errors: string[] }[] {
   const groups = new Map<
     string,
@@ -204,7 +240,7 @@ export function groupCompilerOutput(
       group = { names: [], output, errors: [] }
       groups.set(key, group)
     }
-    group.names.push(`${b.build.target.name} (${b.build.pkg.binaryName})`)
+    group.names.push(name(b.build.target.name, b.build.pkg.binaryName))
     if (b.build.error) group.errors.push(b.build.error)
   }
   return [...groups.values()]
@@ -231,16 +267,19 @@ function artifactCell(binary: BinaryReport): string {
  * compiler output of failed builds (HTML-escaped) and per binary with
  * findings, and what was not uploaded and why.
  */
-export function summaryMarkdown(result: RunResult): string {
+export function summaryMarkdown(
+  result: RunResult,
+  omittedAnnotations = 0
+): string {
   const ok = result.failures.length === 0
   const out: string[] = []
   out.push(`## ${ok ? '✅' : '❌'} Go cross-build`, '')
-  out.push(escapeHtml(verdictLine(result)), '')
+  out.push(cell(verdictLine(result)), '')
   out.push(
-    `Go ${escapeHtml(result.goVersion.replace(/^go/, ''))} on ${escapeHtml(result.host)}, ` +
+    `Go ${cell(result.goVersion.replace(/^go/, ''))} on ${cell(result.host)}, ` +
       `${count(result.parallel, 'build', 'builds')} at a time, CGO_ENABLED=0. ` +
       (result.droppedEnv.length
-        ? `Dropped from the inherited environment: ${result.droppedEnv.map((n) => `<code>${escapeHtml(n)}</code>`).join(', ')}.`
+        ? `Dropped from the inherited environment: ${result.droppedEnv.map((n) => `<code>${cell(n)}</code>`).join(', ')}.`
         : 'Nothing had to be dropped from the inherited environment.'),
     ''
   )
@@ -276,16 +315,24 @@ export function summaryMarkdown(result: RunResult): string {
     for (const f of result.failures) out.push(`- ${cell(f)}`)
     out.push('')
   }
+  if (omittedAnnotations > 0)
+    out.push(
+      `${count(omittedAnnotations, 'annotation was', 'annotations were')} left out (a step shows only a few); the log has every message.`,
+      ''
+    )
 
   // Details come last and only while they fit: the table always shows.
   const details: string[][] = []
-  for (const group of groupCompilerOutput(result)) {
+  for (const group of groupCompilerOutput(
+    result,
+    (t, n) => `${t} (${cell(n)})`
+  )) {
     if (!group.output) continue
     details.push([
       '<details>',
-      `<summary>Compiler output: ${escapeHtml(shortList(group.names))}</summary>`,
+      `<summary>Compiler output: ${shortList(group.names)}</summary>`,
       '',
-      `<pre>${escapeHtml(truncate(group.output, OUTPUT_BUDGET))}</pre>`,
+      pre(truncate(group.output, OUTPUT_BUDGET)),
       '',
       '</details>',
       ''
@@ -298,7 +345,7 @@ export function summaryMarkdown(result: RunResult): string {
     const errors = findings.some((f) => f.severity === 'error')
     details.push([
       '<details>',
-      `<summary>${errors ? 'Verification failed' : 'Notes'}: ${escapeHtml(b.build.target.name)} ${escapeHtml(b.build.fileName)}</summary>`,
+      `<summary>${errors ? 'Verification failed' : 'Notes'}: ${cell(b.build.target.name)} ${cell(b.build.fileName)}</summary>`,
       '',
       '| Check | Expected | Found | What to do |',
       '| --- | --- | --- | --- |',
@@ -316,9 +363,9 @@ export function summaryMarkdown(result: RunResult): string {
     if (b.smoke?.status !== 'failed') continue
     details.push([
       '<details>',
-      `<summary>Smoke test failed: ${escapeHtml(b.build.target.name)} ${escapeHtml(b.build.fileName)}</summary>`,
+      `<summary>Smoke test failed: ${cell(b.build.target.name)} ${cell(b.build.fileName)}</summary>`,
       '',
-      `<pre>${escapeHtml(truncate(b.smoke.detail, OUTPUT_BUDGET))}</pre>`,
+      pre(truncate(b.smoke.detail, OUTPUT_BUDGET)),
       '',
       '</details>',
       ''
@@ -330,7 +377,7 @@ export function summaryMarkdown(result: RunResult): string {
   const uploadErrors = result.binaries.filter((b) => b.uploadError)
   for (const b of uploadErrors)
     tail.push(
-      `- Upload of ${escapeHtml(b.build.fileName)} failed: ${cell(b.uploadError ?? '')}`
+      `- Upload of ${cell(b.build.fileName)} failed: ${cell(b.uploadError ?? '')}`
     )
   if (uploadErrors.length) tail.push('')
   if (result.uploadSkipped)
@@ -363,20 +410,23 @@ export function summaryMarkdown(result: RunResult): string {
  * `GITHUB_STEP_SUMMARY` (a local run) or when the write fails, it logs a
  * warning and returns false.
  */
-export async function writeSummary(result: RunResult): Promise<boolean> {
+export async function writeSummary(
+  result: RunResult,
+  log: Pick<Log, 'warning' | 'value' | 'omitted'> = actionLog()
+): Promise<boolean> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.warning(
+    log.warning(
       'GITHUB_STEP_SUMMARY is not set, so there is no job summary; the log has the same report.'
     )
     return false
   }
   try {
-    await core.summary.addRaw(summaryMarkdown(result), true).write()
+    await core.summary.addRaw(summaryMarkdown(result, log.omitted()), true).write()
     return true
   } catch (error) {
     core.summary.emptyBuffer()
-    core.warning(
-      `Could not write the job summary to ${process.env.GITHUB_STEP_SUMMARY}: ${(error as Error).message}`
+    log.warning(
+      `Could not write the job summary to ${log.value(process.env.GITHUB_STEP_SUMMARY)}: ${log.value((error as Error).message)}`
     )
     return false
   }

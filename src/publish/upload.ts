@@ -6,7 +6,7 @@
  */
 
 import { DefaultArtifactClient, type ArtifactClient } from '@actions/artifact'
-import * as core from '@actions/core'
+import { actionLog, type Log } from '../log.js'
 import type { Artifact } from '../types.js'
 import { mapLimit } from './limit.js'
 import { uploadSkipReason, type PublishOptions } from './options.js'
@@ -33,6 +33,8 @@ export interface UploadDeps {
    * which the client itself always reads.
    */
   env?: NodeJS.ProcessEnv
+  /** Where the upload lines go. Default: the action's log. */
+  log?: Log
 }
 
 /** One artifact that could not be uploaded. */
@@ -101,7 +103,8 @@ export async function uploadPackages(
   const settings: Required<Omit<UploadDeps, 'client' | 'env'>> = {
     concurrency: deps.concurrency ?? 4,
     attempts: deps.attempts ?? 3,
-    retryDelayMs: deps.retryDelayMs ?? 2000
+    retryDelayMs: deps.retryDelayMs ?? 2000,
+    log: deps.log ?? actionLog()
   }
   const outcomes = await mapLimit(
     packaged.packages,
@@ -175,10 +178,14 @@ export function resultsScope(
       return { runId: parts[1], jobId: parts[2] }
     }
   }
-  return undefined
 }
 
-type Settings = { concurrency: number; attempts: number; retryDelayMs: number }
+type Settings = {
+  concurrency: number
+  attempts: number
+  retryDelayMs: number
+  log: Log
+}
 
 async function uploadOne(
   client: UploadClient,
@@ -190,7 +197,9 @@ async function uploadOne(
   if (opts.overwrite) {
     try {
       await client.deleteArtifact(p.name)
-      core.info(`Deleted the existing artifact ${p.name} (overwrite: true).`)
+      settings.log.info(
+        `Deleted the existing artifact ${settings.log.value(p.name)} (overwrite: true).`
+      )
     } catch (error) {
       if (!(error instanceof Error && error.name === 'ArtifactNotFoundError')) {
         return {
@@ -216,8 +225,8 @@ async function uploadOne(
           error: `the service received bytes with sha256 ${res.digest ?? '(none)'}, but the verified file has ${p.sha256}; the file changed during the upload. Delete the artifact and re-run the step.`
         }
       }
-      core.info(
-        `Uploaded artifact ${p.name} (id ${res.id ?? '?'}, ${res.size ?? '?'} bytes).`
+      settings.log.info(
+        `Uploaded artifact ${settings.log.value(p.name)} (id ${res.id ?? '?'}, ${res.size ?? '?'} bytes).`
       )
       return {
         name: p.name,
@@ -235,7 +244,7 @@ async function uploadOne(
         return { error: `upload failed${tries}: ${sentence(text)}${hint}` }
       }
       const wait = settings.retryDelayMs * 2 ** (attempt - 1)
-      core.warning(
+      settings.log.warning(
         `Upload of artifact ${p.name} failed (try ${attempt} of ${settings.attempts}): ${oneLine(text)}; trying again in ${wait} ms.`
       )
       await new Promise((r) => setTimeout(r, wait))
