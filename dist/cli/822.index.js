@@ -1,0 +1,247 @@
+export const id = 822;
+export const ids = [822];
+export const modules = {
+
+/***/ 11822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   artifactUrl: () => (/* binding */ artifactUrl),
+/* harmony export */   environmentProblem: () => (/* binding */ environmentProblem),
+/* harmony export */   isRetryable: () => (/* binding */ isRetryable),
+/* harmony export */   resultsScope: () => (/* binding */ resultsScope),
+/* harmony export */   uploadPackages: () => (/* binding */ uploadPackages)
+/* harmony export */ });
+/* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19044);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
+/* harmony import */ var _limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38792);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97341);
+/**
+ * The upload stage: creates one workflow artifact per package with
+ * `@actions/artifact`, a few at a time, retrying what the client does not
+ * retry, and checking that raw uploads carried exactly the verified bytes.
+ * Files on disk are never removed or changed here.
+ */
+
+
+
+
+/**
+ * Uploads every package as a workflow artifact.
+ *
+ * Nothing is tried (and `skipped` says why) with upload: none, with nothing to
+ * upload, or outside a runner (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL).
+ * A token without the `Actions.Results:<run>:<job>` scope, or a GitHub
+ * Enterprise Server, gives one failure and no upload.
+ *
+ * @param packaged The package stage's result.
+ * @param opts Validated publish options.
+ * @param deps Optional client and retry knobs (tests).
+ * @returns The artifacts, and one failure line per artifact that failed.
+ */
+async function uploadPackages(packaged, opts, deps = {}) {
+    const env = deps.env ?? process.env;
+    const none = (skipped) => ({
+        artifacts: [],
+        failures: [],
+        failed: [],
+        skipped
+    });
+    const skipped = (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadSkipReason */ .VX)(opts, packaged, env);
+    if (skipped !== undefined)
+        return none(skipped);
+    const blocker = environmentProblem(env);
+    if (blocker !== undefined) {
+        const failed = packaged.packages.map((p) => ({
+            name: p.name,
+            binaries: p.binaries,
+            error: blocker
+        }));
+        return {
+            artifacts: [],
+            failures: [`upload: ${blocker} Files are kept in ${packaged.outputDir}.`],
+            failed
+        };
+    }
+    const client = deps.client ?? new _actions_artifact__WEBPACK_IMPORTED_MODULE_0__/* .DefaultArtifactClient */ .t9();
+    const settings = {
+        concurrency: deps.concurrency ?? 4,
+        attempts: deps.attempts ?? 3,
+        retryDelayMs: deps.retryDelayMs ?? 2000,
+        log: deps.log ?? (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .actionLog */ .Zx)()
+    };
+    const outcomes = await (0,_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .s)(packaged.packages, settings.concurrency, (p) => uploadOne(client, p, opts, settings, env));
+    const result = { artifacts: [], failures: [], failed: [] };
+    for (const [i, outcome] of outcomes.entries()) {
+        const p = packaged.packages[i];
+        if ('error' in outcome) {
+            result.failed.push({
+                name: p.name,
+                binaries: p.binaries,
+                error: outcome.error
+            });
+            result.failures.push(`artifact ${p.name} (${p.binaries.join(', ')}): ${outcome.error} The file${p.files.length > 1 ? 's are' : ' is'} kept in ${packaged.outputDir}.`);
+        }
+        else
+            result.artifacts.push(outcome);
+    }
+    return result;
+}
+/**
+ * Why no upload can work in this environment, or undefined.
+ * (Checks what the client would otherwise fail on once per artifact.)
+ */
+function environmentProblem(env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    let host = '';
+    try {
+        host = new URL(server).hostname.toLowerCase();
+    }
+    catch {
+        return `GITHUB_SERVER_URL "${server}" is not a URL.`;
+    }
+    if (host !== 'github.com' &&
+        !host.endsWith('.ghe.com') &&
+        !host.endsWith('.localhost')) {
+        return `the artifact service used by @actions/artifact v2+ is not available on GitHub Enterprise Server (${server}); set upload: none and upload with actions/upload-artifact@v3 instead.`;
+    }
+    const scope = resultsScope(env['ACTIONS_RUNTIME_TOKEN'] ?? '');
+    if (scope === undefined) {
+        return 'ACTIONS_RUNTIME_TOKEN has no "Actions.Results:<run>:<job>" scope, so artifacts cannot be created; run the action as a step of a job (not in a container action or with a token of your own).';
+    }
+    return undefined;
+}
+/**
+ * The `Actions.Results:<run>:<job>` scope of a runtime token, if it has one
+ * (the signature is not checked; the service does that).
+ */
+function resultsScope(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return undefined;
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const scp = claims?.scp;
+    if (typeof scp !== 'string')
+        return undefined;
+    for (const scope of scp.split(' ')) {
+        const parts = scope.split(':');
+        if (parts[0] === 'Actions.Results' && parts.length === 3) {
+            return { runId: parts[1], jobId: parts[2] };
+        }
+    }
+}
+async function uploadOne(client, p, opts, settings, env) {
+    if (opts.overwrite) {
+        try {
+            await client.deleteArtifact(p.name);
+            settings.log.info(`Deleted the existing artifact ${settings.log.value(p.name)} (overwrite: true).`);
+        }
+        catch (error) {
+            if (!(error instanceof Error && error.name === 'ArtifactNotFoundError')) {
+                return {
+                    error: `could not delete the existing artifact for overwrite: ${message(error)}`
+                };
+            }
+        }
+    }
+    for (let attempt = 1;; attempt++) {
+        try {
+            const res = await client.uploadArtifact(p.name, p.files, p.rootDirectory, {
+                retentionDays: opts.retentionDays,
+                compressionLevel: opts.compressionLevel,
+                skipArchive: p.raw
+            });
+            if (p.raw && p.sha256 !== undefined && res.digest !== p.sha256) {
+                return {
+                    error: `the service received bytes with sha256 ${res.digest ?? '(none)'}, but the verified file has ${p.sha256}; the file changed during the upload. Delete the artifact and re-run the step.`
+                };
+            }
+            settings.log.info(`Uploaded artifact ${settings.log.value(p.name)} (id ${res.id ?? '?'}, ${res.size ?? '?'} bytes).`);
+            return {
+                name: p.name,
+                id: res.id,
+                url: artifactUrl(env, res.id),
+                digest: res.digest,
+                size: res.size,
+                binaries: p.binaries
+            };
+        }
+        catch (error) {
+            const text = message(error);
+            const hint = hintFor(text);
+            if (!isRetryable(text) || attempt >= settings.attempts) {
+                const tries = attempt > 1 ? ` (after ${attempt} tries)` : '';
+                return { error: `upload failed${tries}: ${sentence(text)}${hint}` };
+            }
+            const wait = settings.retryDelayMs * 2 ** (attempt - 1);
+            settings.log.warning(`Upload of artifact ${p.name} failed (try ${attempt} of ${settings.attempts}): ${oneLine(text)}; trying again in ${wait} ms.`);
+            await new Promise((r) => setTimeout(r, wait));
+        }
+    }
+}
+/**
+ * The artifact's page, when the runner's variables say where it is:
+ * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/artifacts/${id}`.
+ */
+function artifactUrl(env, id) {
+    const server = env['GITHUB_SERVER_URL'];
+    const repo = env['GITHUB_REPOSITORY'];
+    const run = env['GITHUB_RUN_ID'];
+    if (!server || !repo || !run || id === undefined)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${run}/artifacts/${id}`;
+}
+/**
+ * Whether a client error is worth another try: not when the client already
+ * retried, when the service said no for good (4xx), or for usage errors.
+ */
+function isRetryable(text) {
+    const permanent = [
+        /Received non-retryable error/,
+        /Failed to make request after \d+ attempts/,
+        /storage quota has been hit/,
+        /not currently supported on GHES/,
+        /No files were found to upload/,
+        /Failed to get backend IDs/,
+        /artifact name is not valid/i,
+        /ENOTFOUND/
+    ];
+    return !permanent.some((re) => re.test(text));
+}
+function hintFor(text) {
+    if (/\(409\)/.test(text) || /already exists/i.test(text)) {
+        return ' An artifact of this name already exists in this workflow run: set overwrite: true to replace it, or give each job its own artifact-name (in a matrix, include a matrix value).';
+    }
+    if (/\((401|403)\)/.test(text)) {
+        return ' The artifact service refused the runtime token; the step must run in the job that owns it.';
+    }
+    if (/Unable to make request/.test(text)) {
+        return ' The artifact service could not be reached; on a self-hosted runner, check access to the GitHub endpoints.';
+    }
+    return '';
+}
+/** The first line, ending with a full stop. */
+function sentence(text) {
+    const line = oneLine(text);
+    return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+function oneLine(text) {
+    return text.split('\n')[0].trim();
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=822.index.js.map
