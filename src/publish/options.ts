@@ -5,6 +5,7 @@
  * Everything here is pure: no `@actions/core`, no files, no network.
  */
 
+import { binaryExtension } from '../targets.js'
 import type { Target } from '../types.js'
 
 /** The action inputs this stage reads, by their names in action.yml. */
@@ -319,13 +320,6 @@ export interface PlannedBinary {
   fileName?: string
 }
 
-/** The file name suffix of a binary: what follows its base name (`.exe`). */
-export function binarySuffix(binaryName: string, fileName: string): string {
-  return fileName.startsWith(binaryName)
-    ? fileName.slice(binaryName.length)
-    : ''
-}
-
 /**
  * The base name (without extension) given to a binary's archive, or to its
  * staged copy for a raw upload: the per-target artifact name, so that files
@@ -370,10 +364,7 @@ export function plannedArtifactNames(
     if (!opts.skipArchive) return base
     const format = archiveFormatFor(opts.archive, b.target.goos)
     if (format !== 'none') return `${base}.${format}`
-    const fileName =
-      b.fileName ??
-      `${b.binaryName}${b.target.goos === 'windows' ? '.exe' : ''}`
-    return `${base}${binarySuffix(b.binaryName, fileName)}`
+    return `${base}${binaryExtension(b.target)}`
   })
 }
 

@@ -14,6 +14,7 @@ import {
   resolve,
   sep
 } from 'node:path'
+import { binaryExtension } from '../targets.js'
 import type { Build } from '../types.js'
 import {
   CHECKSUMS_FILE,
@@ -24,7 +25,6 @@ import {
 import { mapLimit } from './limit.js'
 import {
   archiveFormatFor,
-  binarySuffix,
   checkArtifactNames,
   combinedArtifactName,
   packageBaseName,
@@ -128,8 +128,9 @@ export async function packageBinaries(
     let deliverable = binPath
     if (format !== 'none') deliverable = join(root, `${base}.${format}`)
     else if (opts.upload === 'per-target' && opts.skipArchive) {
-      const suffix = binarySuffix(build.pkg.binaryName, build.fileName)
-      deliverable = join(root, `${base}${suffix}`)
+      // the build named the file <name>-<target id><ext>; the raw artifact
+      // is <artifact name><ext>, the same file under the default name
+      deliverable = join(root, `${base}${binaryExtension(build.target)}`)
     }
     const owner = claimed.get(deliverable)
     if (owner !== undefined) {
