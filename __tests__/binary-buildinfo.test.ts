@@ -7,13 +7,13 @@ import {
   parseModInfo,
   readBuildInfo,
   readQuoted
-} from '../src/binary/buildinfo.js'
-import { elfFlagsText } from '../src/binary/elf.js'
+} from '../src/inspect/binary/buildinfo.js'
+import { elfFlagsText } from '../src/inspect/binary/elf.js'
 import {
   BinaryFormatError,
   MemorySource,
   Reader
-} from '../src/binary/reader.js'
+} from '../src/inspect/binary/reader.js'
 
 const START = Buffer.from('3077af0c9274080241e1c107e6d618e6', 'hex')
 const END = Buffer.from('f932433186182072008242104116d8f2', 'hex')

@@ -7,7 +7,7 @@ import { execFile, execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { makeTarget, VARIANT_VARS, variantVariable } from '../src/targets.js'
+import { makeTarget, VARIANT_VARS, variantVariable } from '../src/plan/targets.js'
 import type { Target } from '../src/types.js'
 
 /** The hello fixture module. */

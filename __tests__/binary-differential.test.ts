@@ -5,8 +5,8 @@
  * `go version -m`); they must agree on every field both report.
  */
 import { execFileSync } from 'node:child_process'
-import { inspectBinary, type BinaryInfo } from '../src/binary/index.js'
-import { expectedFor, verifyBinary } from '../src/verify.js'
+import { inspectBinary, type BinaryInfo } from '../src/inspect/binary/index.js'
+import { expectedFor, verifyBinary } from '../src/inspect/verify.js'
 import {
   buildHello,
   removeOutDir,

@@ -6,7 +6,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { verifyBinary } from '../src/verify.js'
+import { verifyBinary } from '../src/inspect/verify.js'
 import {
   buildHello,
   outDir,

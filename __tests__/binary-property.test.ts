@@ -12,9 +12,9 @@ import {
   inspectSource,
   MemorySource,
   type Source
-} from '../src/binary/index.js'
-import { MAX_READ } from '../src/binary/reader.js'
-import { verifyBinary } from '../src/verify.js'
+} from '../src/inspect/binary/index.js'
+import { MAX_READ } from '../src/inspect/binary/reader.js'
+import { verifyBinary } from '../src/inspect/verify.js'
 import {
   buildHello,
   outDir,

@@ -7,10 +7,10 @@ import {
   commonBuildFlags,
   compileParallelism,
   goExecName
-} from '../src/build.js'
-import { baseEnvironment } from '../src/environment.js'
-import { defaultBinaryName, resolvePackages } from '../src/packages.js'
-import { makeTarget } from '../src/targets.js'
+} from '../src/build/build.js'
+import { baseEnvironment } from '../src/plan/environment.js'
+import { defaultBinaryName, resolvePackages } from '../src/plan/packages.js'
+import { makeTarget } from '../src/plan/targets.js'
 import { ROOT } from './support/action.js'
 
 const fixture = (name: string): string => path.join(ROOT, '__fixtures__', name)

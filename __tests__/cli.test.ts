@@ -13,8 +13,8 @@ import {
   main,
   parseCliArgs,
   usage
-} from '../src/cli.js'
-import { INPUT_DEFAULTS, getInputs } from '../src/inputs.js'
+} from '../src/cli/cli.js'
+import { INPUT_DEFAULTS, getInputs } from '../src/inputs/inputs.js'
 import { streamLog } from '../src/log.js'
 import { execute } from '../src/main.js'
 

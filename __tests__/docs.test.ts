@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import ts from 'typescript'
-import { INPUT_DEFAULTS, getInputs } from '../src/inputs.js'
-import { parsePublishInputs } from '../src/publish/options.js'
+import { INPUT_DEFAULTS, getInputs } from '../src/inputs/inputs.js'
+import { parsePublishInputs } from '../src/package/options.js'
 import {
   parseActionFile,
   parseWorkflowFile,

@@ -7,9 +7,9 @@ import {
   WITHHELD_VARIABLES,
   parseEnvInput,
   targetEnvironment
-} from '../src/environment.js'
-import { makeTarget, VARIANT_VARS } from '../src/targets.js'
-import { probeToolchain } from '../src/toolchain.js'
+} from '../src/plan/environment.js'
+import { makeTarget, VARIANT_VARS } from '../src/plan/targets.js'
+import { probeToolchain } from '../src/plan/toolchain.js'
 
 const polluted: NodeJS.ProcessEnv = {
   PATH: process.env.PATH,

@@ -1,4 +1,4 @@
-import { splitWords } from '../src/flags.js'
+import { splitWords } from '../src/inputs/flags.js'
 
 describe('splitWords', () => {
   it.each<[string, string[]]>([

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
-import { buildFlagProblems } from '../src/flags.js'
-import { getInputs, INPUT_DEFAULTS, InputError } from '../src/inputs.js'
+import { buildFlagProblems } from '../src/inputs/flags.js'
+import { getInputs, INPUT_DEFAULTS, InputError } from '../src/inputs/inputs.js'
 
 const from =
   (values: Record<string, string>) =>

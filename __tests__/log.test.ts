@@ -5,7 +5,7 @@
  */
 import { EOL } from 'node:os'
 import { jest } from '@jest/globals'
-import { annotate } from '../src/annotations.js'
+import { annotate } from '../src/report/annotations.js'
 import {
   ANNOTATION_LIMIT,
   actionLog,
@@ -13,7 +13,7 @@ import {
   streamLog,
   terminalText
 } from '../src/log.js'
-import { makeTarget } from '../src/targets.js'
+import { makeTarget } from '../src/plan/targets.js'
 import type { BinaryReport } from '../src/types.js'
 
 /** Everything written to process.stdout (where @actions/core writes) by `fn`. */

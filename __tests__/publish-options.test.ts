@@ -6,7 +6,7 @@ import {
   parsePublishInputs,
   plannedArtifactNames,
   type PublishOptions
-} from '../src/publish/options.js'
+} from '../src/package/options.js'
 import { target } from './support/artifact-files.js'
 
 /** A `get` for parsePublishInputs: unset inputs read as ''. */

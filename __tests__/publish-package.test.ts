@@ -1,10 +1,10 @@
 import { chmod, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { packageBinaries } from '../src/publish/package.js'
+import { packageBinaries } from '../src/package/package.js'
 import {
   parsePublishInputs,
   plannedArtifactNames
-} from '../src/publish/options.js'
+} from '../src/package/options.js'
 import type { Build } from '../src/types.js'
 import {
   buildHello,

@@ -18,7 +18,7 @@ import {
   suspendGoMatcher,
   type CompilerMessage,
   type PathContext
-} from '../src/annotations.js'
+} from '../src/report/annotations.js'
 import type { BinaryReport, Target } from '../src/types.js'
 
 function target(name: string): Target {

@@ -12,7 +12,7 @@ import {
   terminalReport,
   verdictLine,
   writeSummary
-} from '../src/report.js'
+} from '../src/report/report.js'
 import type { BinaryReport, RunResult, Target } from '../src/types.js'
 
 /** A target from its canonical name. */

@@ -7,7 +7,7 @@ import {
   planRun,
   smokeTest,
   QEMU
-} from '../src/smoke.js'
+} from '../src/inspect/smoke.js'
 import {
   buildHello,
   removeOutDir,

@@ -1,4 +1,4 @@
-import { DEFAULT_TARGETS, linksWithoutCgo, makeTarget, parseTargets } from '../src/targets.js'
+import { DEFAULT_TARGETS, linksWithoutCgo, makeTarget, parseTargets } from '../src/plan/targets.js'
 import { distList } from './support/go.js'
 
 const names = (input: string): string[] => {

@@ -7,9 +7,9 @@
 import { DefaultArtifactClient } from '@actions/artifact'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parsePublishInputs } from '../src/publish/options.js'
-import { packageBinaries, type Packaged } from '../src/publish/package.js'
-import { uploadPackages } from '../src/publish/upload.js'
+import { parsePublishInputs } from '../src/package/options.js'
+import { packageBinaries, type Packaged } from '../src/package/package.js'
+import { uploadPackages } from '../src/upload/upload.js'
 import type { Build } from '../src/types.js'
 import {
   runtimeToken,

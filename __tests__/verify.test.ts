@@ -2,8 +2,8 @@
  * Unit tables for the pure parts of verification: what each target expects,
  * how a header is judged, and the `file`-like line.
  */
-import { expectedFor, formatLine, judge } from '../src/verify.js'
-import type { BinaryInfo } from '../src/binary/index.js'
+import { expectedFor, formatLine, judge } from '../src/inspect/verify.js'
+import type { BinaryInfo } from '../src/inspect/binary/index.js'
 import { target } from './binary-builds.js'
 
 /** A statically linked, stripped linux/amd64 binary as our reader sees it. */

@@ -5,9 +5,9 @@
 import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { getInputs, InputError } from '../src/inputs.js'
-import { makePlan } from '../src/plan.js'
-import { checkPlace, realPathOf } from '../src/workspace.js'
+import { getInputs, InputError } from '../src/inputs/inputs.js'
+import { makePlan } from '../src/plan/plan.js'
+import { checkPlace, realPathOf } from '../src/plan/workspace.js'
 import { ROOT } from './support/action.js'
 
 const base = mkdtempSync(path.join(tmpdir(), 'gcb-ws-'))

@@ -7,17 +7,17 @@ import * as core from '@actions/core'
 import { ANNOTATION_LIMIT, actionLog, type Log } from './log.js'
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
-import { buildAll } from './build.js'
-import { getInputs, type Inputs } from './inputs.js'
-import { makePlan, type Plan } from './plan.js'
-import { annotate, suspendGoMatcher } from './annotations.js'
-import { splitWords } from './flags.js'
+import { buildAll } from './build/build.js'
+import { getInputs, type Inputs } from './inputs/inputs.js'
+import { makePlan, type Plan } from './plan/plan.js'
+import { annotate, suspendGoMatcher } from './report/annotations.js'
+import { splitWords } from './inputs/flags.js'
 import { installCancelHandlers, runProcess } from './process.js'
-import { smokeTest } from './smoke.js'
-import { verifyBinary } from './verify.js'
-import { verdictLine, writeSummary } from './report.js'
-import { checkPlannedNames, uploadSkipReason } from './publish/options.js'
-import { packageBinaries } from './publish/package.js'
+import { smokeTest } from './inspect/smoke.js'
+import { verifyBinary } from './inspect/verify.js'
+import { verdictLine, writeSummary } from './report/report.js'
+import { checkPlannedNames, uploadSkipReason } from './package/options.js'
+import { packageBinaries } from './package/package.js'
 import type { BinaryReport, Build, RunResult } from './types.js'
 
 /** Seconds since `start`, for the timing line. */
@@ -265,7 +265,7 @@ export async function execute(
   const skipped = uploadSkipReason(inputs.publish, packaged, process.env)
   const uploaded = skipped
     ? { artifacts: [], failures: [], failed: [], skipped }
-    : await (await import('./publish/upload.js')).uploadPackages(
+    : await (await import('./upload/upload.js')).uploadPackages(
         packaged,
         inputs.publish,
         { log }

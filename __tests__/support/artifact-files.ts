@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
-import { makeTarget, variantVariable } from '../../src/targets.js'
+import { makeTarget, variantVariable } from '../../src/plan/targets.js'
 import type { Build, Target } from '../../src/types.js'
 
 const run = promisify(execFile)

@@ -2,7 +2,7 @@
  * Test helpers around the real Go toolchain.
  */
 import { execFileSync } from 'node:child_process'
-import type { Platform } from '../../src/targets.js'
+import type { Platform } from '../../src/plan/targets.js'
 
 let platforms: Platform[] | undefined
 

@@ -6,7 +6,7 @@
  * `.ci/run` (`REQUIRE_TEST_TOOLS=1`) a missing tool fails instead, so CI can
  * never pass by skipping.
  */
-import { findOnPath } from '../../src/smoke.js'
+import { findOnPath } from '../../src/inspect/smoke.js'
 
 /** A command a test needs, and how to install it. */
 export interface Tool {

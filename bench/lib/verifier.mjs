@@ -3,7 +3,7 @@
  *
  * Binaries of about 3, 30 and 300 MiB are real Go programs (same flags as the
  * action) that go:embed a generated blob; the action's verifier is bundled
- * from src/verify.ts with ncc into bench/work/verify-bundle and called as
+ * from src/inspect/verify.ts with ncc into bench/work/verify-bundle and called as
  * verifyBinary(target, path, { expectStripped: true }).
  */
 import { spawnSync } from 'node:child_process'
@@ -103,12 +103,12 @@ export function makeBigBinaries(workDir, sizes, targets, log) {
   return made
 }
 
-/** Bundles src/verify.ts with ncc and imports it; undefined when impossible. */
+/** Bundles src/inspect/verify.ts with ncc and imports it; undefined when impossible. */
 export async function loadVerifier(repo, workDir, log) {
-  const src = join(repo, 'src', 'verify.ts')
+  const src = join(repo, 'src', 'inspect', 'verify.ts')
   if (!existsSync(src)) {
     log(`  ${src} does not exist yet: verifier timings skipped`)
-    return { error: 'src/verify.ts not found' }
+    return { error: 'src/inspect/verify.ts not found' }
   }
   const outDir = join(workDir, 'verify-bundle')
   const ncc = join(repo, 'node_modules', '.bin', 'ncc')
@@ -117,7 +117,7 @@ export async function loadVerifier(repo, workDir, log) {
     encoding: 'utf8'
   })
   if (r.status !== 0) {
-    log(`  ncc build src/verify.ts failed: ${r.stderr || r.stdout}`)
+    log(`  ncc build src/inspect/verify.ts failed: ${r.stderr || r.stdout}`)
     return { error: `ncc build failed: ${(r.stderr || r.stdout).trim().split('\n').pop()}` }
   }
   // Without a package.json saying "module" the ESM bundle would not load.
@@ -126,7 +126,7 @@ export async function loadVerifier(repo, workDir, log) {
   }
   const mod = await import(pathToFileURL(join(outDir, 'index.js')).href)
   if (typeof mod.verifyBinary !== 'function') {
-    return { error: `src/verify.ts exports ${Object.keys(mod).join(', ') || 'nothing'}, not verifyBinary` }
+    return { error: `src/inspect/verify.ts exports ${Object.keys(mod).join(', ') || 'nothing'}, not verifyBinary` }
   }
   return { verifyBinary: mod.verifyBinary }
 }

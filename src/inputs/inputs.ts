@@ -6,9 +6,9 @@
  */
 import * as core from '@actions/core'
 import { availableParallelism } from 'node:os'
-import { parseEnvInput, type Env } from './environment.js'
+import { parseEnvInput, type Env } from '../plan/environment.js'
 import { buildFlagProblems, linkerFlagProblems, splitWords } from './flags.js'
-import { parsePublishInputs, type PublishOptions } from './publish/options.js'
+import { parsePublishInputs, type PublishOptions } from '../package/options.js'
 
 /** The name and default of every input, as action.yml declares them. */
 export const INPUT_DEFAULTS = {

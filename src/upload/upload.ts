@@ -8,9 +8,9 @@
 import { DefaultArtifactClient, type ArtifactClient } from '@actions/artifact'
 import { actionLog, type Log } from '../log.js'
 import type { Artifact } from '../types.js'
-import { mapLimit } from './limit.js'
-import { uploadSkipReason, type PublishOptions } from './options.js'
-import type { Package, Packaged } from './package.js'
+import { mapLimit } from '../package/limit.js'
+import { uploadSkipReason, type PublishOptions } from '../package/options.js'
+import type { Package, Packaged } from '../package/package.js'
 
 /** The parts of the artifact client the upload stage uses. */
 export type UploadClient = Pick<

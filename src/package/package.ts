@@ -14,7 +14,7 @@ import {
   resolve,
   sep
 } from 'node:path'
-import { binaryExtension } from '../targets.js'
+import { binaryExtension } from '../plan/targets.js'
 import type { Build } from '../types.js'
 import {
   CHECKSUMS_FILE,

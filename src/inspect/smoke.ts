@@ -7,9 +7,9 @@
  */
 import { access, constants } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
-import { baseEnvironment, type Env } from './environment.js'
-import { runProcess } from './process.js'
-import type { SmokeResult, Target } from './types.js'
+import { baseEnvironment, type Env } from '../plan/environment.js'
+import { runProcess } from '../process.js'
+import type { SmokeResult, Target } from '../types.js'
 
 /** Node's `process.arch` → GOARCH. */
 const NODE_ARCH: Record<string, string> = {

@@ -35,4 +35,4 @@ export {
   type UploadDeps,
   type UploadResult,
   type UploadFailure
-} from './upload.js'
+} from '../upload/upload.js'

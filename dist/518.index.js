@@ -1,8 +1,8 @@
-export const id = 433;
-export const ids = [433];
+export const id = 518;
+export const ids = [518];
 export const modules = {
 
-/***/ 43433:
+/***/ 8518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -85,4 +85,4 @@ async function writeZip(entry, dest) {
 
 };
 
-//# sourceMappingURL=433.index.js.map
+//# sourceMappingURL=518.index.js.map

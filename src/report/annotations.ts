@@ -21,9 +21,9 @@
 import { writeFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 import * as path from 'node:path'
-import { ANNOTATION_LIMIT, actionLog, type Log } from './log.js'
+import { ANNOTATION_LIMIT, actionLog, type Log } from '../log.js'
 import { shortList } from './report.js'
-import type { BinaryReport } from './types.js'
+import type { BinaryReport } from '../types.js'
 
 /** One `file:line:col: message` line of Go compiler output. */
 export interface CompilerMessage {

@@ -1,8 +1,8 @@
-export const id = 822;
-export const ids = [822];
+export const id = 496;
+export const ids = [496];
 export const modules = {
 
-/***/ 11822:
+/***/ 4496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -15,8 +15,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19044);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
-/* harmony import */ var _limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38792);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97341);
+/* harmony import */ var _package_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81395);
+/* harmony import */ var _package_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71906);
 /**
  * The upload stage: creates one workflow artifact per package with
  * `@actions/artifact`, a few at a time, retrying what the client does not
@@ -48,7 +48,7 @@ async function uploadPackages(packaged, opts, deps = {}) {
         failed: [],
         skipped
     });
-    const skipped = (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadSkipReason */ .VX)(opts, packaged, env);
+    const skipped = (0,_package_options_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadSkipReason */ .VX)(opts, packaged, env);
     if (skipped !== undefined)
         return none(skipped);
     const blocker = environmentProblem(env);
@@ -71,7 +71,7 @@ async function uploadPackages(packaged, opts, deps = {}) {
         retryDelayMs: deps.retryDelayMs ?? 2000,
         log: deps.log ?? (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .actionLog */ .Zx)()
     };
-    const outcomes = await (0,_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .s)(packaged.packages, settings.concurrency, (p) => uploadOne(client, p, opts, settings, env));
+    const outcomes = await (0,_package_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .s)(packaged.packages, settings.concurrency, (p) => uploadOne(client, p, opts, settings, env));
     const result = { artifacts: [], failures: [], failed: [] };
     for (const [i, outcome] of outcomes.entries()) {
         const p = packaged.packages[i];
@@ -244,4 +244,4 @@ function message(error) {
 
 };
 
-//# sourceMappingURL=822.index.js.map
+//# sourceMappingURL=496.index.js.map

@@ -9,7 +9,7 @@ import {
   type BinaryInfo,
   type Container
 } from './binary/index.js'
-import type { Finding, Target, Verification, VariantVar } from './types.js'
+import type { Finding, Target, Verification, VariantVar } from '../types.js'
 
 /** What a target's binary should look like. */
 export interface Expected {

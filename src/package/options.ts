@@ -5,7 +5,7 @@
  * Everything here is pure: no `@actions/core`, no files, no network.
  */
 
-import { binaryExtension } from '../targets.js'
+import { binaryExtension } from '../plan/targets.js'
 import type { Target } from '../types.js'
 
 /** The action inputs this stage reads, by their names in action.yml. */

@@ -5,7 +5,7 @@
  * list.
  */
 import picomatch from 'picomatch'
-import type { Target, VariantVar } from './types.js'
+import type { Target, VariantVar } from '../types.js'
 
 /** One entry of `go tool dist list -json`. */
 export interface Platform {

@@ -3,8 +3,8 @@
  * binaries are called, asked of `go list` before any build starts.
  */
 import * as path from 'node:path'
-import { PROBE_TIMEOUT_MS, runProcess } from './process.js'
-import type { MainPackage } from './types.js'
+import { PROBE_TIMEOUT_MS, runProcess } from '../process.js'
+import type { MainPackage } from '../types.js'
 
 /** One line of our `go list` template. */
 interface Listed {

@@ -10,10 +10,10 @@ import {
   commonBuildFlags,
   compileParallelism,
   type BuildPlan
-} from './build.js'
+} from '../build/build.js'
 import { baseEnvironment } from './environment.js'
-import { buildFlagProblems, splitWords } from './flags.js'
-import { InputError, type Inputs } from './inputs.js'
+import { buildFlagProblems, splitWords } from '../inputs/flags.js'
+import { InputError, type Inputs } from '../inputs/inputs.js'
 import { resolvePackages } from './packages.js'
 import { parseTargets } from './targets.js'
 import { probeToolchain, type Toolchain } from './toolchain.js'

@@ -5,12 +5,12 @@
  */
 import { mkdir, rename, rm } from 'node:fs/promises'
 import * as path from 'node:path'
-import { targetEnvironment, type Env } from './environment.js'
-import { formatDuration } from './inputs.js'
-import { onCancel, PROBE_TIMEOUT_MS, runProcess } from './process.js'
-import { sha256File } from './publish/checksums.js'
-import { binaryExtension } from './targets.js'
-import type { Build, MainPackage, Target, VariantVar } from './types.js'
+import { targetEnvironment, type Env } from '../plan/environment.js'
+import { formatDuration } from '../inputs/inputs.js'
+import { onCancel, PROBE_TIMEOUT_MS, runProcess } from '../process.js'
+import { sha256File } from '../package/checksums.js'
+import { binaryExtension } from '../plan/targets.js'
+import type { Build, MainPackage, Target, VariantVar } from '../types.js'
 
 /** Everything `go build` needs, decided before the first build. */
 export interface BuildPlan {

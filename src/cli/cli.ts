@@ -21,11 +21,11 @@
 import { realpathSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { INPUT_DEFAULTS, InputError, getInputs } from './inputs.js'
-import { actionLog, streamLog, terminalText, type Log } from './log.js'
-import { execute } from './main.js'
-import { terminalReport } from './report.js'
-import { closest } from './targets.js'
+import { INPUT_DEFAULTS, InputError, getInputs } from '../inputs/inputs.js'
+import { actionLog, streamLog, terminalText, type Log } from '../log.js'
+import { execute } from '../main.js'
+import { terminalReport } from '../report/report.js'
+import { closest } from '../plan/targets.js'
 
 /** The command's name, as `bin` in package.json installs it. */
 export const COMMAND = 'go-cross-build'

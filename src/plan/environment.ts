@@ -8,7 +8,7 @@
  * job, then GOOS, GOARCH, the variant and CGO_ENABLED=0.
  */
 import { VARIANT_VARS, variantVariable } from './targets.js'
-import type { Target, VariantVar } from './types.js'
+import type { Target, VariantVar } from '../types.js'
 
 /** Variables removed from every build's environment. */
 export const DROPPED_VARIABLES: readonly string[] = [

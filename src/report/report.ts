@@ -10,8 +10,8 @@
  *   terminalReport   the same report for a terminal (the CLI)
  */
 import * as core from '@actions/core'
-import { actionLog, type Log } from './log.js'
-import type { BinaryReport, RunResult, Target } from './types.js'
+import { actionLog, type Log } from '../log.js'
+import type { BinaryReport, RunResult, Target } from '../types.js'
 
 /** The job summary of one step may hold at most 1 MiB; stay well below. */
 const SUMMARY_BUDGET = 900 * 1024

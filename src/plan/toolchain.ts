@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PROBE_TIMEOUT_MS, runProcess } from './process.js'
+import { PROBE_TIMEOUT_MS, runProcess } from '../process.js'
 import { VARIANT_VARS, VARIANTS, type Platform } from './targets.js'
-import type { VariantVar } from './types.js'
+import type { VariantVar } from '../types.js'
 
 /** The Go toolchain as seen from the working directory. */
 export interface Toolchain {
