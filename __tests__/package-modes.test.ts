@@ -15,6 +15,7 @@ import { makePlan } from '../src/plan/plan.js'
 import { packageBinaries } from '../src/package/package.js'
 import type { Build } from '../src/types.js'
 import { ROOT } from './support/action.js'
+import { PUBLISH_MODES } from './support/modes.js'
 
 const fixture = path.join(ROOT, '__fixtures__', 'hello')
 const base = mkdtempSync(path.join(tmpdir(), 'gcb-modes-'))
@@ -35,14 +36,8 @@ beforeAll(async () => {
   expect(builds.map((b) => b.status)).toEqual(['built', 'built'])
 })
 
-const modes: [string, string, string][] = []
-for (const archive of ['none', 'tar.gz', 'zip', 'auto'])
-  for (const upload of ['per-target', 'combined', 'none'])
-    for (const skip of ['false', 'true'])
-      if (!(skip === 'true' && upload === 'combined'))
-        modes.push([archive, upload, skip])
 
-describe.each(modes)('archive %s, upload %s, skip-archive %s', (archive, upload, skip) => {
+describe.each(PUBLISH_MODES)('archive %s, upload %s, skip-archive %s', (archive, upload, skip) => {
   it('lists exactly what is uploaded, and sha256sum -c passes', async () => {
     const dir = path.join(base, `${archive}-${upload}-${skip}`)
     cpSync(built, dir, { recursive: true })

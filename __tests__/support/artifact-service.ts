@@ -282,6 +282,11 @@ class TwirpError extends Error {
 
 type Body = Record<string, unknown>
 
+/** Whether an upload's content type is a zip (the client's default). */
+function isZip(mimeType: string | undefined): boolean {
+  return mimeType === undefined || mimeType === 'application/zip'
+}
+
 async function startTwirp(
   azurite: Azurite,
   firstRunId: string,
@@ -296,11 +301,16 @@ async function startTwirp(
   let nextId = 1000
   let peak = 0
 
-  const sasUrl = (blobName: string, permissions: string): string => {
+  const sasUrl = (
+    blobName: string,
+    permissions: string,
+    contentDisposition?: string
+  ): string => {
     const sas = generateBlobSASQueryParameters(
       {
         containerName: CONTAINER,
         blobName,
+        contentDisposition,
         permissions: BlobSASPermissions.parse(permissions),
         protocol: SASProtocol.HttpsAndHttp,
         startsOn: new Date(Date.now() - 5 * 60 * 1000),
@@ -433,7 +443,17 @@ async function startTwirp(
       const artifact = finalized(name)
       if (!artifact)
         throw new TwirpError(404, 'not_found', `no artifact named ${name}`)
-      return { signed_url: sasUrl(artifact.blobName, 'r') }
+      // The download names the file as the client named it on upload: a
+      // raw artifact after itself, a zipped one <name>.zip.
+      const file =
+        isZip(artifact.mimeType) && !name.endsWith('.zip') ? `${name}.zip` : name
+      return {
+        signed_url: sasUrl(
+          artifact.blobName,
+          'r',
+          `attachment; filename*=UTF-8''${encodeURIComponent(file)}`
+        )
+      }
     },
 
     async DeleteArtifact(body) {
