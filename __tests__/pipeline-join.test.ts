@@ -4,7 +4,8 @@
  * artifact service (Twirp + Azurite), downloaded back with
  * @actions/artifact's own download client (what actions/download-artifact
  * v8 runs), extracted, checked with `sha256sum -c` the way the README's
- * release job does, and the binary run.
+ * release job does, and the binary run. output-dir must hold nothing but the
+ * binaries, what SHA256SUMS names, the sidecars and SHA256SUMS.
  */
 import { DefaultArtifactClient } from '@actions/artifact'
 import { execFileSync } from 'node:child_process'
@@ -146,6 +147,19 @@ async function joinOf(
     listed.map((f) => `${f}: OK`)
   )
   expect(result.checksumsPath).toBe(path.join(out, 'SHA256SUMS'))
+
+  // Nothing else is left in output-dir: the binaries, what SHA256SUMS
+  // names, the sidecars of per-target artifacts, and SHA256SUMS itself.
+  const binaries = result.binaries.map((r) => r.build.fileName)
+  if (archive === 'none') expect(listed).toEqual([...binaries].sort())
+  else expect(listed.some((f) => binaries.includes(f))).toBe(false)
+  const sidecars =
+    upload === 'per-target' && skip === 'false'
+      ? listed.map((f) => `${f}.sha256`)
+      : []
+  expect(filesIn(out)).toEqual(
+    [...new Set([...binaries, ...listed, ...sidecars, 'SHA256SUMS'])].sort()
+  )
 
   if (upload === 'none') {
     expect(result.artifacts).toEqual([])
