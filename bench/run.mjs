@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url'
 import { contestant, parseGithubOutput, parseTimings } from './lib/contestants.mjs'
 import { machine, goVersion } from './lib/machine.mjs'
 import { dirStats, hasGnuTime, measure } from './lib/measure.mjs'
-import { renderMarkdown, evaluateGoals, writeReadme } from './lib/report.mjs'
+import { renderMarkdown, evaluateGoals, writeReadme, writeStartup } from './lib/report.mjs'
+import { benchStartup } from './lib/startup.mjs'
 import { median, medians } from './lib/stats.mjs'
 import { loadVerifier, makeBigBinaries, timeHashing, timeVerifier } from './lib/verifier.mjs'
 import { generateBigmod } from './workloads/generate-bigmod.mjs'
@@ -55,6 +56,9 @@ const config = {
   verifyTargets: list('BENCH_VERIFY_TARGETS', QUICK ? 'linux/amd64' : 'linux/amd64,darwin/arm64,windows/amd64'),
   verifyIterations: int('BENCH_VERIFY_ITERATIONS', QUICK ? 5 : 20),
   sampleMs: int('BENCH_SAMPLE_MS', 250),
+  startupRuns: int('BENCH_STARTUP_RUNS', QUICK ? 3 : 9),
+  /** `--startup`: measure only the start-up and update its own section. */
+  startupOnly: process.argv.includes('--startup'),
   write: !QUICK || process.env.BENCH_WRITE === '1'
 }
 
@@ -380,7 +384,32 @@ async function benchVerifier() {
   return out
 }
 
+/** Start-up to the first go command, committed bundle against an earlier one. */
+async function startup() {
+  log(`\n== start-up to the first go command (${config.startupRuns} alternating runs each)`)
+  const r = await benchStartup({
+    repo: REPO,
+    work: join(WORK, 'startup'),
+    workloadDir: join(BENCH, 'workloads', 'std-heavy'),
+    runs: config.startupRuns
+  })
+  log(`   before (${r.before.commit}): ${r.before.firstGoMs} ms; now: ${r.after.firstGoMs} ms (${r.ratio.toFixed(2)}×)`)
+  return r
+}
+
+/** `--startup`: only the start-up figure, merged into the written results. */
+async function startupOnly() {
+  mkdirSync(WORK, { recursive: true })
+  const jsonPath = config.write ? join(BENCH, 'results.json') : join(WORK, 'results.json')
+  const results = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {}
+  results.startup = { date: new Date().toISOString(), machine: machine(), ...(await startup()) }
+  writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n')
+  const readmePath = writeStartup(config.write ? join(BENCH, 'README.md') : join(WORK, 'README.md'), results.startup)
+  log(`wrote ${jsonPath} and ${readmePath}`)
+}
+
 async function main() {
+  if (config.startupOnly) return startupOnly()
   mkdirSync(WORK, { recursive: true })
   const started = Date.now()
   const results = {
@@ -406,12 +435,14 @@ async function main() {
     results.workloads.push(await benchWorkload(spec))
   }
   results.verifier = await benchVerifier()
+  results.startup = { date: new Date().toISOString(), machine: results.machine, ...(await startup()) }
   results.seconds = (Date.now() - started) / 1000
   results.goals = evaluateGoals(results)
   const markdown = renderMarkdown(results)
   const jsonPath = config.write ? join(BENCH, 'results.json') : join(WORK, 'results.json')
   writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n')
   const readmePath = writeReadme(config.write ? join(BENCH, 'README.md') : join(WORK, 'README.md'), markdown)
+  writeStartup(readmePath, results.startup)
   log(`\n${markdown}`)
   log(`wrote ${jsonPath} and ${readmePath} in ${(results.seconds / 60).toFixed(1)} min`)
 }
