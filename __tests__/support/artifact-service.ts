@@ -47,6 +47,12 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  CACHE_METHODS,
+  cacheService,
+  type CacheMethod,
+  type CacheStandIn
+} from './cache-service.js'
 
 /** Azurite's well-known development account. */
 const ACCOUNT = 'devstoreaccount1'
@@ -54,14 +60,16 @@ const ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 const CONTAINER = 'actions-results'
 const SERVICE = 'github.actions.results.api.v1.ArtifactService'
+const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService'
 
-/** The Twirp methods of the artifact service. */
+/** The Twirp methods of the artifact and cache services. */
 export type TwirpMethod =
   | 'CreateArtifact'
   | 'FinalizeArtifact'
   | 'ListArtifacts'
   | 'GetSignedArtifactURL'
   | 'DeleteArtifact'
+  | CacheMethod
 
 const METHODS: readonly TwirpMethod[] = [
   'CreateArtifact',
@@ -132,6 +140,8 @@ export interface ArtifactService {
   artifact(name: string): StoredArtifact | undefined
   /** The bytes stored for a finalized artifact (a zip unless uploaded raw). */
   download(name: string): Promise<Buffer>
+  /** The cache service at the same URL (entries survive newRun). */
+  cache: CacheStandIn
   /** Stops the service and Azurite, and removes Azurite's directory. */
   stop(): Promise<void>
 }
@@ -324,7 +334,20 @@ async function startTwirp(
   const finalized = (name: string): StoredArtifact | undefined =>
     store.find((a) => a.finalized && a.runId === runId && a.name === name)
 
+  const cache = cacheService({
+    sasUrl: (blobName, permissions) => sasUrl(blobName, permissions),
+    blobSize: async (blobName) =>
+      (
+        await azurite.container
+          .getBlockBlobClient(blobName)
+          .getProperties()
+          .catch(() => undefined)
+      )?.contentLength,
+    error: (status, code, message) => new TwirpError(status, code, message)
+  })
+
   const handlers: Record<TwirpMethod, (body: Body) => Promise<Body>> = {
+    ...cache.handlers,
     async CreateArtifact(body) {
       const name = checkName(body['name'])
       if (finalized(name)) {
@@ -467,7 +490,11 @@ async function startTwirp(
     }
   }
 
-  const authorize = (req: IncomingMessage, body: Body): void => {
+  const authorize = (
+    req: IncomingMessage,
+    body: Body,
+    artifactCall: boolean
+  ): void => {
     const auth = req.headers['authorization'] ?? ''
     const token = /^Bearer (.+)$/.exec(auth)?.[1]
     if (!token)
@@ -492,6 +519,8 @@ async function startTwirp(
       )
     }
     const wanted = `Actions.Results:${runId}:${jobId}`
+    // Cache calls carry no run ids; the token's scope is all they need.
+    if (!artifactCall) return
     if (!scopes.includes(wanted)) {
       throw new TwirpError(
         403,
@@ -515,9 +544,13 @@ async function startTwirp(
     req: IncomingMessage,
     res: ServerResponse
   ): Promise<void> => {
-    const prefix = `/twirp/${SERVICE}/`
     const path = new URL(req.url ?? '/', 'http://x').pathname
-    const method = path.startsWith(prefix) ? path.slice(prefix.length) : ''
+    const service = [SERVICE, CACHE_SERVICE].find((s) =>
+      path.startsWith(`/twirp/${s}/`)
+    )
+    const method = service ? path.slice(`/twirp/${service}/`.length) : ''
+    const methods: readonly string[] =
+      service === CACHE_SERVICE ? CACHE_METHODS : METHODS
     let name: string | undefined
     const answer = (status: number, payload: unknown): void => {
       calls.push({ method, status, name })
@@ -527,7 +560,7 @@ async function startTwirp(
     try {
       if (req.method !== 'POST')
         throw new TwirpError(405, 'bad_route', 'use POST')
-      if (!(METHODS as readonly string[]).includes(method)) {
+      if (!methods.includes(method)) {
         throw new TwirpError(404, 'bad_route', `no such method: ${path}`)
       }
       const raw = await readBody(req)
@@ -543,7 +576,7 @@ async function startTwirp(
         injected.times--
         throw new TwirpError(injected.status, 'unavailable', 'injected failure')
       }
-      authorize(req, body)
+      authorize(req, body, service === SERVICE)
       answer(200, await handlers[method as TwirpMethod](body))
     } catch (error) {
       if (error instanceof TwirpError) {
@@ -566,7 +599,8 @@ async function startTwirp(
     ACTIONS_RESULTS_URL: url,
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_REPOSITORY: options.repository ?? 'octo-org/hello',
-    GITHUB_RUN_ID: options.githubRunId ?? '4242'
+    GITHUB_RUN_ID: options.githubRunId ?? '4242',
+    ...cache.standIn.env
   })
 
   return {
@@ -599,6 +633,7 @@ async function startTwirp(
         .filter((a) => a.finalized && a.runId === runId)
         .sort((a, b) => a.id - b.id),
     artifact: (name) => finalized(name),
+    cache: cache.standIn,
     async download(name) {
       const artifact = finalized(name)
       if (!artifact) throw new Error(`no artifact named ${name}`)
