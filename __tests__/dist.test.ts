@@ -18,13 +18,16 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('dist/', () => {
-  it('is byte for byte the ncc bundles of src/ (action and CLI)', () => {
+  it('is byte for byte the ncc bundles of src/ (action, CLI and plan sub-action)', () => {
     const fresh = mkdtempSync(path.join(tmpdir(), 'dist-check-'))
     const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
       .scripts as Record<string, string>
-    // The same ncc commands as `npm run bundle`, with the output redirected.
-    const commands = [scripts.bundle.split(' && ')[0], scripts['bundle:cli']]
-    expect(scripts.bundle).toMatch(/&& npm run bundle:cli$/)
+    // The same ncc commands as `npm run bundle` (its own and those of the
+    // scripts it runs), with the output redirected.
+    const commands = scripts.bundle
+      .split(' && ')
+      .map((part) => part.replace(/^npm run (\S+)$/, (_, name: string) => scripts[name]))
+    expect(commands.map((c) => c.split(' ')[3])).toEqual(['dist', 'dist/cli', 'dist/plan'])
     for (const command of commands) {
       const args = command.split(' ')
       expect(args.slice(0, 2)).toEqual(['ncc', 'build'])

@@ -45,11 +45,13 @@ export function parseOutputFile(text: string): Record<string, string> {
  *   action.yml only if the caller passes them (a runner always does), so
  *   tests pass what they mean
  * @param env extra environment (merged over a copy of this process's)
+ * @param bundle the bundle to run, from the repository root (a sub-action's)
  */
 export async function runAction(
   inputs: Record<string, string>,
   env: Record<string, string | undefined> = {},
-  cwd: string = ROOT
+  cwd: string = ROOT,
+  bundle = 'dist/index.js'
 ): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'action-run-'))
   const outputFile = path.join(dir, 'output')
@@ -69,7 +71,7 @@ export async function runAction(
     if (v === undefined) delete childEnv[k]
     else childEnv[k] = v
   }
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], {
+  const child = spawn(process.execPath, [path.join(ROOT, bundle)], {
     cwd,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe']
