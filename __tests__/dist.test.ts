@@ -18,7 +18,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('dist/', () => {
-  it('is byte for byte the ncc bundles of src/ (action, CLI and plan sub-action)', () => {
+  it('is byte for byte the ncc bundles of src/ (action, CLI, plan and merge sub-actions)', () => {
     const fresh = mkdtempSync(path.join(tmpdir(), 'dist-check-'))
     const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
       .scripts as Record<string, string>
@@ -27,7 +27,7 @@ describe('dist/', () => {
     const commands = scripts.bundle
       .split(' && ')
       .map((part) => part.replace(/^npm run (\S+)$/, (_, name: string) => scripts[name]))
-    expect(commands.map((c) => c.split(' ')[3])).toEqual(['dist', 'dist/cli', 'dist/plan'])
+    expect(commands.map((c) => c.split(' ')[3])).toEqual(['dist', 'dist/cli', 'dist/plan', 'dist/merge'])
     for (const command of commands) {
       const args = command.split(' ')
       expect(args.slice(0, 2)).toEqual(['ncc', 'build'])

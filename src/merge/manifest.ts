@@ -1,0 +1,111 @@
+/**
+ * A leg's manifest: what one run of the build action made and verified, so
+ * that the merge needs nothing but the artifact store. Uploaded by each leg
+ * as a small artifact of its own (a raw per-target artifact has no room for
+ * it), named after the leg, and read back by the merge.
+ */
+
+/** The manifest's format version; the merge refuses others. */
+export const MANIFEST_SCHEMA = 'go-cross-build/manifest@1'
+
+/** Artifacts whose name starts with this are manifests. */
+export const MANIFEST_PREFIX = 'go-cross-build-manifest-'
+
+/** The file inside a manifest artifact. */
+export const MANIFEST_FILE = 'manifest.json'
+
+/** One binary of a leg. */
+export interface ManifestEntry {
+  /** `linux/arm/7` */
+  target: string
+  /** The binary's base name (`hello`). */
+  package: string
+  /** The built file (`hello-linux-arm-7`). */
+  file: string
+  /** sha256 of the built file. */
+  sha256: string
+  /** The file that ships (the binary itself, or its archive). */
+  release: string
+  /** sha256 of the release file. */
+  releaseSha256: string
+  /** The artifact that holds the release file. */
+  artifact: string
+  /** Verification passed on the leg. */
+  verified: boolean
+  /** The leg's one-line description of the binary. */
+  format: string
+}
+
+/** What a leg writes. */
+export interface Manifest {
+  schema: typeof MANIFEST_SCHEMA
+  /** The leg's name (`leg-2`), unique in the run. */
+  leg: string
+  /** Where it ran: `RUNNER_OS/RUNNER_ARCH (RUNNER_NAME)`. */
+  runner: string
+  goVersion: string
+  entries: ManifestEntry[]
+}
+
+/** The artifact name of a leg's manifest. */
+export function manifestArtifactName(leg: string): string {
+  return `${MANIFEST_PREFIX}${leg}`
+}
+
+const HEX64 = /^[0-9a-f]{64}$/
+/** A file name the merge may write into release-dir: one component, no tricks. */
+const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,254}$/
+
+/**
+ * Parses a manifest read from the artifact store (untrusted: another job
+ * wrote it), refusing anything that is not exactly the expected shape.
+ *
+ * @throws Error naming the artifact and the field
+ */
+export function parseManifest(text: string, artifact: string): Manifest {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    throw new Error(`${artifact}: ${MANIFEST_FILE} is not JSON`, { cause: error })
+  }
+  const fail = (what: string): never => {
+    throw new Error(`${artifact}: ${MANIFEST_FILE} ${what}`)
+  }
+  const obj = (v: unknown, where: string): Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : fail(`${where} is not an object`)
+  const str = (o: Record<string, unknown>, key: string, where: string, test?: RegExp): string => {
+    const v = o[key]
+    if (typeof v !== 'string' || (test && !test.test(v)))
+      fail(`${where}.${key} is ${JSON.stringify(v)?.slice(0, 80)}, not ${test ? `a value matching ${test}` : 'a string'}`)
+    return v as string
+  }
+  const m = obj(data, 'the top level')
+  if (m.schema !== MANIFEST_SCHEMA) fail(`has schema ${JSON.stringify(m.schema)}, not ${MANIFEST_SCHEMA}`)
+  if (!Array.isArray(m.entries)) fail('entries is not a list')
+  const entries = (m.entries as unknown[]).map((raw, i): ManifestEntry => {
+    const e = obj(raw, `entries[${i}]`)
+    const where = `entries[${i}]`
+    if (typeof e.verified !== 'boolean') fail(`${where}.verified is not true or false`)
+    return {
+      target: str(e, 'target', where, /^[a-z0-9]+\/[a-z0-9]+(\/[A-Za-z0-9.,]+)?$/),
+      package: str(e, 'package', where, SAFE_FILE),
+      file: str(e, 'file', where, SAFE_FILE),
+      sha256: str(e, 'sha256', where, HEX64),
+      release: str(e, 'release', where, SAFE_FILE),
+      releaseSha256: str(e, 'releaseSha256', where, HEX64),
+      artifact: str(e, 'artifact', where),
+      verified: e.verified as boolean,
+      format: str(e, 'format', where)
+    }
+  })
+  return {
+    schema: MANIFEST_SCHEMA,
+    leg: str(m, 'leg', 'the top level', /^[A-Za-z0-9._-]{1,100}$/),
+    runner: str(m, 'runner', 'the top level'),
+    goVersion: str(m, 'goVersion', 'the top level'),
+    entries
+  }
+}
