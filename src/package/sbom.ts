@@ -18,7 +18,12 @@
  * caller passes one (see `sbomTimestamp`).
  */
 import { createHash } from 'node:crypto'
-import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library'
+// The subpaths, not the package root: the root also loads the validators,
+// whose optional ajv (a devDependency, for the tests) would be bundled.
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums'
+import * as Models from '@cyclonedx/cyclonedx-library/Models'
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize'
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec'
 import { PackageURL } from 'packageurl-js'
 import type { BuildInfo, Module } from '../inspect/binary/index.js'
 import type { Target } from '../types.js'
