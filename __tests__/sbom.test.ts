@@ -7,7 +7,7 @@
  */
 import { execFile, execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { cpSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library'
 import { inspectBinary, type BuildInfo } from '../src/inspect/binary/index.js'
@@ -116,14 +116,27 @@ interface Binary {
   buildInfo: BuildInfo
 }
 
-function goBuild(t: Target, out: string, flags: string[]): Promise<string> {
+/** Where and with which GOFLAGS to build. */
+interface Where {
+  cwd: string
+  goflags: string
+}
+
+// buildvcs off by default: the fixture sits in this repository, whose state
+// (dirty or not, the commit) must not change what the test compares.
+const FIXTURE: Where = { cwd: WITHDEPS, goflags: '-buildvcs=false' }
+
+function goBuild(
+  t: Target,
+  out: string,
+  flags: string[],
+  where: Where
+): Promise<string> {
   return new Promise((done, fail) => {
     execFile(
       'go',
       ['build', ...flags, '-o', out, '.'],
-      // buildvcs off: the fixture sits in this repository, whose state
-      // (dirty or not, the commit) must not change what the test compares.
-      { cwd: WITHDEPS, env: buildEnv(t, { GOFLAGS: '-buildvcs=false' }) },
+      { cwd: where.cwd, env: buildEnv(t, { GOFLAGS: where.goflags }) },
       (error, stdout, stderr) =>
         error
           ? fail(new Error(`go build for ${t.name} failed: ${stderr}${stdout}`))
@@ -168,10 +181,11 @@ async function binaryFor(
   label: string,
   t: Target,
   flags: string[],
-  suffix = ''
+  suffix = '',
+  where = FIXTURE
 ): Promise<Binary> {
   const fileName = `withdeps-${t.id}-${binaries.length}${suffix}${t.goos === 'windows' ? '.exe' : ''}`
-  const path = await goBuild(t, join(outDir(), fileName), flags)
+  const path = await goBuild(t, join(outDir(), fileName), flags, where)
   const info = await inspectBinary(path)
   if (!info.buildInfo) {
     throw new Error(`${label}: no build info: ${info.buildInfoError}`)
@@ -404,6 +418,59 @@ describe('the SBOM of one binary', () => {
     expect(bom.metadata.timestamp).toBe('2023-11-14T22:13:20.000Z')
     expect(bom.metadata.tools?.components).toEqual([
       { type: 'application', name: 'go-cross-build', version: '1.0.0' }
+    ])
+  })
+
+  it('carries the vcs settings and the pseudo-version of a commit', async () => {
+    const repo = join(outDir(), 'vcs-repo')
+    cpSync(WITHDEPS, repo, { recursive: true })
+    const at = '2024-01-02T03:04:05Z'
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, {
+        cwd: repo,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_DATE: at,
+          GIT_COMMITTER_DATE: at,
+          GIT_CONFIG_NOSYSTEM: '1'
+        }
+      }).trim()
+    git('init', '-q')
+    git('add', '.')
+    git(
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@example.com',
+      'commit',
+      '-qm',
+      'x'
+    )
+    const b = await binaryFor(
+      'vcs',
+      target('linux', 'amd64'),
+      ['-trimpath'],
+      '-vcs',
+      { cwd: repo, goflags: '-buildvcs=true' }
+    )
+    const json = cycloneDxSbom(inputOf(b))
+    expect(await validator.validate(json)).toBeNull()
+    const main = (JSON.parse(json) as CdxBom).metadata.component
+    const rev = git('rev-parse', 'HEAD')
+    const version = `v0.0.0-20240102030405-${rev.slice(0, 12)}`
+    expect(goVersionM(b.path).mod.version).toBe(version)
+    expect(main.version).toBe(version)
+    expect(main.purl).toBe(
+      `pkg:golang/example.com/withdeps@${version}?goarch=amd64&goos=linux&type=module`
+    )
+    expect(
+      (main.properties ?? []).filter((p) => p.name.startsWith('go:build:vcs'))
+    ).toEqual([
+      { name: 'go:build:vcs', value: 'git' },
+      { name: 'go:build:vcs.modified', value: 'false' },
+      { name: 'go:build:vcs.revision', value: rev },
+      { name: 'go:build:vcs.time', value: at }
     ])
   })
 
