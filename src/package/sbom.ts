@@ -25,7 +25,11 @@ import * as Models from '@cyclonedx/cyclonedx-library/Models'
 import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize'
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec'
 import { PackageURL } from 'packageurl-js'
-import type { BuildInfo, Module } from '../inspect/binary/index.js'
+import {
+  setting,
+  type BuildInfo,
+  type Module
+} from '../inspect/binary/index.js'
 import type { Target } from '../types.js'
 
 /** What one binary's SBOM is made from. */
@@ -197,8 +201,8 @@ function mainComponent(input: SbomInput): Models.Component {
   // package, which Go calls command-line-arguments.
   const path = bi.mod?.path || bi.path
   const version = bi.mod?.version ?? ''
-  const goos = settingOf(bi, 'GOOS') ?? target.goos
-  const goarch = settingOf(bi, 'GOARCH') ?? target.goarch
+  const goos = setting(bi, 'GOOS') ?? target.goos
+  const goarch = setting(bi, 'GOARCH') ?? target.goarch
   const purl = bi.mod?.path
     ? goModulePurl(path, version, { goos, goarch })
     : undefined
@@ -225,10 +229,6 @@ function mainComponent(input: SbomInput): Models.Component {
   file.hashes.set(Enums.HashAlgorithm['SHA-256'], input.sha256.toLowerCase())
   main.components.add(file)
   return main
-}
-
-function settingOf(bi: BuildInfo, key: string): string | undefined {
-  return bi.settings.find(([k]) => k === key)?.[1]
 }
 
 /** The model of one binary's SBOM, before serialization. */
