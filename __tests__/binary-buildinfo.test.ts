@@ -58,6 +58,55 @@ describe('parseModInfo', () => {
       ['we=ird', 'a\tb']
     ])
   })
+
+  it('reads dep sums and => replacements into modules, as Go does', () => {
+    // As cmd/go writes it: a replaced dep has no sum, its `=>` line has one
+    // (none for a directory), and a blank line follows each replacement.
+    const m = parseModInfo(
+      [
+        'path\texample.com/withdeps',
+        'mod\texample.com/withdeps\t(devel)\t',
+        'dep\texample.com/greet\tv0.0.0',
+        '=>\t./greet\t(devel)\t',
+        '',
+        'dep\tgolang.org/x/text\tv0.14.0\th1:ScX5w1eTa3QqT8oi6+ziP7dTV1S2+ALU0bI+0zXKWiQ=',
+        'dep\trsc.io/sampler\tv1.3.0',
+        '=>\trsc.io/sampler\tv1.3.1\th1:F0c3J2nQCdk9ODsNhU3sElnvPIxM/xV1c/qZuAeZmac=',
+        '',
+        '=>\tstray\tv1.0.0\t',
+        'build\tGOOS=linux',
+        ''
+      ].join('\n')
+    )
+    expect(m.deps).toEqual([
+      'example.com/greet@v0.0.0',
+      'golang.org/x/text@v0.14.0',
+      'rsc.io/sampler@v1.3.0'
+    ])
+    expect(m.modules).toEqual([
+      {
+        path: 'example.com/greet',
+        version: 'v0.0.0',
+        sum: '',
+        replace: { path: './greet', version: '(devel)', sum: '' }
+      },
+      {
+        path: 'golang.org/x/text',
+        version: 'v0.14.0',
+        sum: 'h1:ScX5w1eTa3QqT8oi6+ziP7dTV1S2+ALU0bI+0zXKWiQ='
+      },
+      {
+        path: 'rsc.io/sampler',
+        version: 'v1.3.0',
+        sum: '',
+        replace: {
+          path: 'rsc.io/sampler',
+          version: 'v1.3.1',
+          sum: 'h1:F0c3J2nQCdk9ODsNhU3sElnvPIxM/xV1c/qZuAeZmac='
+        }
+      }
+    ])
+  })
 })
 
 describe('readQuoted', () => {

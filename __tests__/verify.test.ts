@@ -38,6 +38,7 @@ function linuxAmd64(
       path: 'example.com/hello',
       mod: { path: 'example.com/hello', version: '(devel)', sum: '' },
       deps: [],
+      modules: [],
       settings: Object.entries(s),
       format: 'inline'
     },

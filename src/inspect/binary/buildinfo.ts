@@ -6,7 +6,7 @@
  * debug/buildinfo and runtime/debug.ParseBuildInfo do, with bounded reads.
  */
 import { BinaryFormatError, type Reader } from './reader.js'
-import type { BuildInfo, DataLocation, Region } from './types.js'
+import type { BuildInfo, DataLocation, Module, Region } from './types.js'
 
 /** The magic that starts the build info header. */
 export const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1')
@@ -220,8 +220,11 @@ export function parseModInfo(
     path: '',
     mod: undefined,
     deps: [],
+    modules: [],
     settings: []
   }
+  // The module a `=>` line replaces: the `dep` just before it, as in Go.
+  let last: Module | undefined
   const lines = text.split('\n').slice(0, MAX_LINES)
   for (const line of lines) {
     const tab = line.indexOf('\t')
@@ -235,9 +238,22 @@ export function parseModInfo(
         break
       case 'mod':
         info.mod = { path: f[0] ?? '', version: f[1] ?? '', sum: f[2] ?? '' }
+        last = undefined
         break
       case 'dep':
         info.deps.push(`${f[0] ?? ''}@${f[1] ?? ''}`)
+        last = { path: f[0] ?? '', version: f[1] ?? '', sum: f[2] ?? '' }
+        info.modules.push(last)
+        break
+      case '=>':
+        if (last) {
+          last.replace = {
+            path: f[0] ?? '',
+            version: f[1] ?? '',
+            sum: f[2] ?? ''
+          }
+        }
+        last = undefined
         break
       case 'build': {
         const kv = splitSetting(rest)

@@ -14,6 +14,21 @@ export type Container = 'elf' | 'macho' | 'pe' | 'xcoff' | 'plan9' | 'wasm'
 export type FileKind =
   'executable' | 'pie' | 'shared object' | 'object' | 'core' | 'other'
 
+/** One module of the build, as Go's runtime/debug.Module has it. */
+export interface Module {
+  /** `golang.org/x/text`, or a directory (`./greet`) for a local replacement. */
+  path: string
+  /** `v0.14.0`, or `(devel)` for a local replacement. */
+  version: string
+  /**
+   * The go.sum hash, `h1:` and the base64 of a SHA-256 (golang.org/x/mod's
+   * dirhash.Hash1), or '' where Go has none (a replaced module, a directory).
+   */
+  sum: string
+  /** The module that replaced this one (the `=>` line after it), if any. */
+  replace?: Module
+}
+
 /** Go build info, as `go version -m` prints it. */
 export interface BuildInfo {
   /** `go1.26.8` */
@@ -24,6 +39,8 @@ export interface BuildInfo {
   mod: { path: string; version: string; sum: string } | undefined
   /** Dependencies (`dep` lines), `path@version`. */
   deps: string[]
+  /** The same `dep` lines in order, with their sums and `=>` replacements. */
+  modules: Module[]
   /** Every `build` setting in order, unquoted: [['CGO_ENABLED', '0'], ...]. */
   settings: [string, string][]
   /**
