@@ -55,7 +55,7 @@ export function tempPathFor(path: string): string {
 
 /** The error of a failed write: what, where, why, and what to do. */
 function writeError(path: string, error: unknown): Error {
-  const reason = error instanceof Error ? error.message : String(error)
+  const reason = messageOf(error)
   return new Error(
     `could not write ${path}: ${reason}. Nothing was left under that name; check that ${dirname(path)} is writable and has free space, then re-run.`,
     { cause: error }
@@ -269,7 +269,7 @@ export async function makeDirectory(
   const st = await stat(target).catch(async (error: unknown) => {
     if ((await lstat(target)).isSymbolicLink())
       throw new Error(
-        `${input}: ${target} is a symlink to nowhere (${(error as Error).message}); the action does not create directories through symlinks. Remove it and re-run.`,
+        `${input}: ${target} is a symlink to nowhere (${messageOf(error)}); the action does not create directories through symlinks. Remove it and re-run.`,
         { cause: error }
       )
     throw directoryError(input, target, error)
@@ -281,11 +281,17 @@ export async function makeDirectory(
 }
 
 function directoryError(input: string, path: string, error: unknown): Error {
-  const reason = error instanceof Error ? error.message : String(error)
+  const reason = messageOf(error)
   return new Error(
     `${input}: could not create the directory ${path}: ${reason}. Check that its parent is writable, or choose another ${input}.`,
     { cause: error }
   )
+}
+
+/** The message of an error from any realm (fs errors under jest's VM are not `instanceof Error`). */
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | undefined)?.message
+  return typeof message === 'string' ? message : String(error)
 }
 
 function isCode(error: unknown, code: string): boolean {

@@ -74,7 +74,8 @@ async function isOurSidecar(path: string, sibling: string): Promise<boolean> {
 }
 
 function staleError(path: string, error: unknown): Error {
-  const reason = error instanceof Error ? error.message : String(error)
+  const message = (error as { message?: unknown } | undefined)?.message
+  const reason = typeof message === 'string' ? message : String(error)
   return new Error(
     `output-dir: could not remove ${path}, a checksum file of an earlier run: ${reason}. Remove it by hand or make the directory writable, then re-run.`,
     { cause: error }
