@@ -33,7 +33,6 @@ import {
   readFileSync,
   readlinkSync,
   rmSync,
-  symlinkSync,
   writeFileSync
 } from 'node:fs'
 import { createHash } from 'node:crypto'
@@ -329,10 +328,14 @@ describePosix('symlinks planted in output-dir are replaced, never written throug
     beforeAll(async () => {
       mkdirSync(outsideDir)
       writeFileSync(path.join(outsideDir, 'client'), 'victim client: must never change\n')
-      // the name the staging directory had before it was made by mkdtemp
-      symlinkSync(outsideDir, path.join(s.dist, '.go-cross-build-linux-amd64'))
       before = snapshot(s.outside)
-      result = await run(s, REAL_GO, {
+      // the fixed name the staging directory had before it was made by mkdtemp
+      const go = plantingGo(s.root, {
+        during: {
+          'linux-amd64': [[path.join(s.dist, '.go-cross-build-linux-amd64'), outsideDir]]
+        }
+      })
+      result = await run(s, go, {
         targets: 'linux/amd64',
         'working-directory': fixture('twomains'),
         package: './cmd/...',
