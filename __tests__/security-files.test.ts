@@ -394,3 +394,102 @@ describePosix('no checksum file of an earlier run survives a failed run', () => 
     expect(result.outputs.checksums ?? '').toBe('')
   })
 })
+
+/**
+ * Mounts a tmpfs of `bytes` (rounded up to pages) at `dir`.
+ *
+ * @returns why it could not (not root, no mount(8), EPERM in a container), or undefined
+ */
+function mountTmpfs(dir: string, bytes: number): string | undefined {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], {
+      stdio: 'pipe'
+    })
+    return undefined
+  } catch (error) {
+    const e = error as { stderr?: Buffer; message: string }
+    return (e.stderr?.toString().trim() || e.message).split('\n')[0]
+  }
+}
+
+/** Whether this machine lets the tests mount a tmpfs (root on Linux, not in a locked-down container). */
+function tmpfsRefusal(): string | undefined {
+  if (process.platform !== 'linux') return `tmpfs is Linux only (this is ${process.platform})`
+  const probe = mkdtempSync(path.join(tmpdir(), 'gcb-mount-probe-'))
+  try {
+    const refused = mountTmpfs(probe, 1 << 20)
+    if (refused === undefined) execFileSync('umount', [probe])
+    return refused
+  } finally {
+    rmSync(probe, { recursive: true, force: true })
+  }
+}
+
+const refused = tmpfsRefusal()
+if (refused)
+  console.warn(
+    `skipped "output-dir runs out of space": mount -t tmpfs is not permitted here (${refused}); run the tests as root on Linux to cover disk-full`
+  )
+const describeTmpfs = refused ? describe.skip : describe
+
+describeTmpfs('output-dir runs out of space (a tmpfs just big enough for the binary)', () => {
+  const PAGE = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }))
+  const s = scene()
+  const inputs = {
+    targets: 'linux/amd64',
+    'working-directory': fixture('hello')
+  }
+  const mounted: string[] = []
+  /** Bytes of the binary this build makes, rounded up to whole pages. */
+  let binaryPages = 0
+  beforeAll(async () => {
+    // the same build once on a roomy disk, to learn the binary's size
+    const roomy = await run(s, REAL_GO, { ...inputs, upload: 'none' })
+    expect(roomy.exitCode).toBe(0)
+    const size = Number(binariesOf(roomy)[0].size)
+    binaryPages = Math.ceil(size / PAGE) * PAGE
+    rmSync(s.dist, { recursive: true, force: true })
+    mkdirSync(s.dist)
+  }, 240_000)
+  afterEach(() => {
+    for (const dir of mounted.splice(0)) execFileSync('umount', [dir])
+  })
+  afterAll(() => rmSync(s.root, { recursive: true, force: true }))
+
+  function tinyDist(bytes: number): string {
+    const dir = mkdtempSync(path.join(s.workspace, 'full-'))
+    const why = mountTmpfs(dir, bytes)
+    if (why) throw new Error(`mount -t tmpfs at ${dir} failed: ${why}`)
+    mounted.push(dir)
+    return dir
+  }
+
+  it('an archive that does not fit: the step fails naming it and ENOSPC, nothing partial is left', async () => {
+    // room for the binary and one page more: the tar.gz (over 500 kB) cannot fit
+    const dist = tinyDist(binaryPages + PAGE)
+    const r = await run({ ...s, dist }, REAL_GO, {
+      ...inputs,
+      archive: 'tar.gz',
+      upload: 'per-target'
+    })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toMatch(
+      /linux\/amd64 hello-linux-amd64: packaging failed: could not write .*\/hello-linux-amd64\.tar\.gz: ENOSPC: no space left on device/
+    )
+    // the binary, and no archive, temp file, sidecar or empty SHA256SUMS
+    expect(readdirSync(dist)).toEqual(['hello-linux-amd64'])
+    expect(r.outputs.checksums ?? '').toBe('')
+  })
+
+  it('a SHA256SUMS that does not fit: the step fails naming it and ENOSPC, no empty SHA256SUMS', async () => {
+    // exactly the binary's pages: the binary fits, SHA256SUMS (one page) does not
+    const dist = tinyDist(binaryPages)
+    const r = await run({ ...s, dist }, REAL_GO, { ...inputs, upload: 'combined' })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toMatch(
+      /could not write .*\/SHA256SUMS: ENOSPC: no space left on device, write\. Nothing was left under that name/
+    )
+    expect(readdirSync(dist)).toEqual(['hello-linux-amd64'])
+    expect(leftovers(dist)).toEqual([])
+  })
+})
