@@ -36,6 +36,7 @@ const {
   openAtomic,
   tempPathFor,
   writeFileAtomic,
+  writeFileAtomicSync,
   writeStreamAtomic
 } = files
 
@@ -72,6 +73,7 @@ async function expectOutsideUnchanged(): Promise<void> {
 /** Every way of writing one file, with what it writes. */
 const writers: Array<[string, (dest: string) => Promise<void>, string]> = [
   ['writeFileAtomic', (dest) => writeFileAtomic(dest, 'new\n'), 'new\n'],
+  ['writeFileAtomicSync', async (dest) => writeFileAtomicSync(dest, 'sync\n'), 'sync\n'],
   [
     'writeStreamAtomic',
     (dest) => writeStreamAtomic(dest, Readable.from(['str', 'eam\n'])),

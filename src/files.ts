@@ -12,7 +12,15 @@
  * under the final name or the temp one; a cancelled run removes it too.
  */
 import { randomBytes } from 'node:crypto'
-import { constants, type WriteStream } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type WriteStream
+} from 'node:fs'
 import {
   copyFile,
   lstat,
@@ -95,6 +103,36 @@ export async function writeFileAtomic(
     throw writeError(path, error)
   } finally {
     forget()
+  }
+}
+
+/**
+ * {@link writeFileAtomic} for code that cannot wait (a `finally` that
+ * restores the runner's state): the same temp file, exclusive create and
+ * rename, synchronously.
+ *
+ * @param path The final path.
+ * @param data What to write.
+ * @throws Error naming `path` and the cause; no temp file remains.
+ */
+export function writeFileAtomicSync(
+  path: string,
+  data: string | Uint8Array
+): void {
+  const temp = tempPathFor(path)
+  let fd: number | undefined
+  try {
+    fd = openSync(temp, EXCLUSIVE_CREATE, 0o666)
+    writeFileSync(fd, data)
+    closeSync(fd)
+    fd = undefined
+    renameSync(temp, path)
+  } catch (error) {
+    let created = true
+    if (fd !== undefined) closeSync(fd)
+    else created = !isCode(error, 'EEXIST')
+    if (created) rmSync(temp, { force: true })
+    throw writeError(path, error)
   }
 }
 
