@@ -326,7 +326,10 @@ function directoryError(input: string, path: string, error: unknown): Error {
   )
 }
 
-/** The message of an error from any realm (fs errors under jest's VM are not `instanceof Error`). */
+/**
+ * The message of an error from any realm (under jest's VM, fs errors are
+ * not `instanceof Error`).
+ */
 function messageOf(error: unknown): string {
   const message = (error as { message?: unknown } | undefined)?.message
   return typeof message === 'string' ? message : String(error)
