@@ -1,4 +1,4 @@
-import { chmod, readFile, rm, stat } from 'node:fs/promises'
+import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { packageBinaries } from '../src/package/package.js'
 import {
@@ -66,7 +66,7 @@ describe('packageBinaries with real Go binaries', () => {
       'windows-amd64/hello.exe',
       'windows-amd64/hello.exe.sha256'
     ])
-    const sums = await readFile(packaged.checksumsPath, 'utf8')
+    const sums = await readFile(packaged.checksumsPath!, 'utf8')
     expect(sums).toBe(
       `${builds[0].sha256}  linux-amd64/hello\n` +
         `${builds[1].sha256}  linux-arm-7/hello\n` +
@@ -307,7 +307,7 @@ describe('packageBinaries edge cases', () => {
     }
     const packaged = await packageBinaries([failed, ok], options({}), dir)
     expect(packaged.packages.map((p) => p.name)).toEqual(['hello-linux-amd64'])
-    expect(await readFile(packaged.checksumsPath, 'utf8')).toBe(
+    expect(await readFile(packaged.checksumsPath!, 'utf8')).toBe(
       `${sha256(Buffer.from('ok'))}  linux-amd64/hello\n`
     )
   })
@@ -342,14 +342,16 @@ describe('packageBinaries edge cases', () => {
     ])
   })
 
-  it('writes an empty SHA256SUMS when nothing was built', async () => {
+  it('leaves no SHA256SUMS, empty or earlier, when nothing was built', async () => {
+    await writeFile(join(dir, 'SHA256SUMS'), `${'0'.repeat(64)}  old.tar.gz\n`)
     const packaged = await packageBinaries(
       [],
       options({ upload: 'combined' }),
       dir
     )
     expect(packaged.packages).toEqual([])
-    expect(await readFile(packaged.checksumsPath, 'utf8')).toBe('')
+    expect(packaged.checksumsPath).toBeUndefined()
+    expect(await listFiles(dir)).toEqual([])
   })
 
   it('never lets two binaries write the same archive', async () => {

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import {
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -397,6 +399,20 @@ describe('suspendGoMatcher', () => {
     const out: string[] = []
     suspendGoMatcher((t) => out.push(t), { RUNNER_TEMP: dir })()
     expect(out).toEqual([])
+  })
+
+  it('replaces a symlink planted at the matcher file, never the file it points to', () => {
+    const victim = path.join(mkdtempSync(path.join(tmpdir(), 'victim-')), 'victim')
+    writeFileSync(victim, 'victim\n')
+    const file = path.join(dir, 'go-cross-build-go-matcher.json')
+    symlinkSync(victim, file)
+    const out: string[] = []
+    suspendGoMatcher((t) => out.push(t), { GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir })()
+    expect(readFileSync(victim, 'utf8')).toBe('victim\n')
+    expect(lstatSync(file).isFile()).toBe(true)
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(GO_PROBLEM_MATCHER)
+    expect(out[1]).toMatch(/^::add-matcher::.*go-cross-build-go-matcher\.json\r?\n$/)
+    rmSync(path.dirname(victim), { recursive: true, force: true })
   })
 })
 

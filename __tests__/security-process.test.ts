@@ -357,8 +357,13 @@ describePosix('cancellation: SIGTERM to the action', () => {
       throw new Error(`${(e as Error).message}; the action said:\n${log}`)
     })
     const pids = fake.pids()!
-    const partial = path.join(out, `hello-${host.goos}-${host.goarch}`)
+    // go writes into a fresh staging directory; the final name stays free
+    const final = path.join(out, `hello-${host.goos}-${host.goarch}`)
+    const [staging] = readdirSync(out)
+    expect(staging).toMatch(/^\.go-cross-build-/)
+    const partial = path.join(out, staging, path.basename(final))
     expect(readFileSync(partial, 'utf8')).toBe('partial binary')
+    expect(existsSync(final)).toBe(false)
     const signalled = Date.now()
     action.kill('SIGTERM')
     const code = await exited
@@ -369,5 +374,6 @@ describePosix('cancellation: SIGTERM to the action', () => {
     await waitFor(() => !alive(pids.go) && !alive(pids.grandchild), 3000)
     expect(groupExists(pids.go)).toBe(false)
     expect(existsSync(partial)).toBe(false)
+    expect(readdirSync(out)).toEqual([])
   })
 })

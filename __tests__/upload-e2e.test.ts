@@ -198,7 +198,7 @@ describe('uploadPackages against the local artifact service', () => {
       expect(sha256(await readFile(join(got.dir, rel)))).toBe(b.sha256)
     }
     expect(await readFile(join(got.dir, 'SHA256SUMS'), 'utf8')).toBe(
-      await readFile(packaged.checksumsPath, 'utf8')
+      await readFile(packaged.checksumsPath!, 'utf8')
     )
   })
 

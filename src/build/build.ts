@@ -3,10 +3,12 @@
  * run in parallel up to a bound, sharing Go's build cache, each with its own
  * clean environment.
  */
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdtemp, rename, rm } from 'node:fs/promises'
 import * as path from 'node:path'
 import { targetEnvironment, type Env } from '../plan/environment.js'
 import { formatDuration } from '../inputs/inputs.js'
+import { makeDirectory } from '../files.js'
+import { removeStaleChecksums } from '../package/stale.js'
 import { onCancel, PROBE_TIMEOUT_MS, runProcess } from '../process.js'
 import { sha256File } from '../package/checksums.js'
 import { binaryExtension } from '../plan/targets.js'
@@ -166,26 +168,30 @@ function plannedBuilds(plan: BuildPlan, target: Target, status: Build['status'])
 /**
  * Build every main package for one target in one `go build`, as a person
  * would (`go build -o DIR/ ./cmd/a ./cmd/b`): the package graph is loaded
- * once and the links overlap. A single package is written straight to its
- * path. Never throws: failures come back as failed Builds.
+ * once and the links overlap. go writes into a fresh staging directory
+ * (mkdtemp, inside the output directory so the rename stays on one file
+ * system); each binary is renamed to its final path only once the build
+ * succeeded, so a binary appears there complete or not at all, and the
+ * rename replaces a symlink planted at that path instead of writing through
+ * it. Never throws: failures come back as failed Builds.
  */
 async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
   const builds = plannedBuilds(plan, target, 'failed')
   const single = builds.length === 1
-  const staging = single
-    ? ''
-    : path.join(plan.outputDir, `.go-cross-build-${target.id}`)
+  let staging = ''
   const env = buildEnvironment(plan, target)
-  const args = [
+  const goArgs = (out: string): string[] => [
     'build',
     '-p',
     String(plan.compileParallel),
     ...plan.buildFlags,
     '-o',
-    single ? builds[0].path : staging + path.sep,
+    out,
     '--',
     ...plan.packages.map((p) => p.pattern)
   ]
+  const built = (b: Build): string =>
+    path.join(staging, single ? b.fileName : goExecName(b.pkg.importPath, target.goos))
   const started = performance.now()
   const finish = (): number => (performance.now() - started) / 1000
   // A cancelled run leaves no half-written binary behind.
@@ -197,8 +203,9 @@ async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
   )
   try {
     for (const b of builds) await rm(b.path, { force: true })
-    if (staging) await rm(staging, { recursive: true, force: true })
-    const result = await runProcess(plan.go, args, {
+    staging = await mkdtemp(path.join(plan.outputDir, `.go-cross-build-${target.id}-`))
+    const out = single ? built(builds[0]) : staging + path.sep
+    const result = await runProcess(plan.go, goArgs(out), {
       cwd: plan.cwd,
       env,
       timeoutMs: plan.timeoutMs
@@ -223,8 +230,7 @@ async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
       return builds
     }
     for (const b of builds) {
-      if (staging)
-        await rename(path.join(staging, goExecName(b.pkg.importPath, target.goos)), b.path)
+      await rename(built(b), b.path)
       const { sha256, size } = await sha256File(b.path)
       b.size = size
       b.sha256 = sha256
@@ -253,7 +259,9 @@ export async function buildAll(
   plan: BuildPlan,
   onDone: BuildListener = () => {}
 ): Promise<Build[]> {
-  await mkdir(plan.outputDir, { recursive: true })
+  await makeDirectory(plan.outputDir)
+  // no checksum file of an earlier run may outlive this one's builds
+  await removeStaleChecksums(plan.outputDir)
   const results: Build[][] = new Array(plan.targets.length)
   let next = 0
   let stop = false

@@ -7,11 +7,9 @@
 
 import type { Archiver } from 'archiver'
 import * as archiverModule from 'archiver'
-import { createWriteStream } from 'node:fs'
-import { rm } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import { finished } from 'node:stream/promises'
 import * as tar from 'tar'
+import { writeStreamAtomic } from '../files.js'
 
 /**
  * archiver 7 is CommonJS and exports one factory function; the installed
@@ -42,16 +40,15 @@ export interface ArchiveEntry {
  * Writes a gzip-compressed tar holding one file with mode 0755.
  *
  * @param entry The file.
- * @param dest The archive to write (replaced when it exists).
+ * @param dest The archive to write (replaced when it exists, through a temp
+ *   file and a rename: a symlink there is replaced, never followed).
  */
 export async function writeTarGz(
   entry: ArchiveEntry,
   dest: string
 ): Promise<void> {
-  await rm(dest, { force: true })
-  await tar.c(
+  const pack = tar.c(
     {
-      file: dest,
       cwd: dirname(entry.source),
       gzip: { level: 9 },
       portable: true,
@@ -63,29 +60,29 @@ export async function writeTarGz(
     },
     [basename(entry.source)]
   )
+  await writeStreamAtomic(dest, pack)
 }
 
 /**
  * Writes a zip holding one file, recorded as a unix file with mode 0755.
  *
  * @param entry The file.
- * @param dest The archive to write (replaced when it exists).
+ * @param dest The archive to write (replaced when it exists, through a temp
+ *   file and a rename: a symlink there is replaced, never followed).
  */
 export async function writeZip(
   entry: ArchiveEntry,
   dest: string
 ): Promise<void> {
-  const out = createWriteStream(dest)
   const zip = createArchiver('zip', { zlib: { level: 9 } })
-  const failed = new Promise<never>((_, reject) => {
-    zip.on('error', reject)
-    zip.on('warning', reject)
-  })
-  zip.pipe(out)
+  // a warning (a missing file) fails the archive, like an error
+  zip.on('warning', (warning: Error) => zip.destroy(warning))
   zip.file(entry.source, {
     name: entry.name,
     mode: EXECUTABLE_MODE,
     date: entry.mtime
   })
-  await Promise.race([zip.finalize().then(() => finished(out)), failed])
+  const written = writeStreamAtomic(dest, zip)
+  void zip.finalize().catch(() => {})
+  await written
 }

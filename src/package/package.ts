@@ -4,7 +4,7 @@
  * into a list of artifacts to create, each with its name and files.
  */
 
-import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import {
   basename,
   dirname,
@@ -14,6 +14,7 @@ import {
   resolve,
   sep
 } from 'node:path'
+import { copyFileAtomic, makeDirectory, writeFileAtomic } from '../files.js'
 import { binaryExtension } from '../plan/targets.js'
 import type { Build } from '../types.js'
 import {
@@ -63,8 +64,11 @@ export interface PackagedFile extends Checksum {
 export interface Packaged {
   /** Absolute output directory. */
   outputDir: string
-  /** Absolute path of SHA256SUMS (written even when it lists nothing). */
-  checksumsPath: string
+  /**
+   * Absolute path of SHA256SUMS; undefined when nothing was packaged (then
+   * no SHA256SUMS is left in the output directory).
+   */
+  checksumsPath?: string
   /** The files SHA256SUMS lists: what is (or would be) uploaded, sorted. */
   files: PackagedFile[]
   /** The artifacts to create (none with upload: none). */
@@ -84,7 +88,12 @@ export interface Packaged {
  *   (zipped by the service), so `sha256sum -c` works after download;
  * - with `skip-archive` and no archive, a copy of the binary named like its
  *   artifact (`<name>-<target>[.exe]`) when the binary is not already so named;
- * - `SHA256SUMS`, listing every file that is (or would be) uploaded.
+ * - `SHA256SUMS`, listing every file that is (or would be) uploaded, once
+ *   they all exist; none when nothing was packaged.
+ *
+ * Each file is written under a fresh temp name and renamed into place
+ * (src/files.ts), so a symlink planted at any of these names is replaced,
+ * not written through, and no name ever holds a partial file.
  *
  * @param builds The verified builds.
  * @param opts Validated publish options.
@@ -97,7 +106,7 @@ export async function packageBinaries(
   outputDir: string
 ): Promise<Packaged> {
   const root = resolve(outputDir)
-  await mkdir(root, { recursive: true })
+  await makeDirectory(root)
   const failures: string[] = []
   const mtime = sourceDateEpoch()
 
@@ -155,8 +164,10 @@ export async function packageBinaries(
     .filter((f): f is PackagedFile => f !== undefined)
     .sort((a, b) => compare(a.file, b.file))
 
-  const checksumsPath = join(root, CHECKSUMS_FILE)
-  await writeFile(checksumsPath, formatChecksums(files))
+  const sumsPath = join(root, CHECKSUMS_FILE)
+  if (files.length > 0) await writeFileAtomic(sumsPath, formatChecksums(files))
+  else await rm(sumsPath, { force: true })
+  const checksumsPath = files.length > 0 ? sumsPath : undefined
 
   let packages: Package[] = []
   if (opts.upload === 'per-target') {
@@ -174,7 +185,7 @@ export async function packageBinaries(
         continue
       }
       const sidecar = `${f.path}.sha256`
-      await writeFile(
+      await writeFileAtomic(
         sidecar,
         formatChecksums([{ ...f, file: basename(f.path) }])
       )
@@ -193,7 +204,7 @@ export async function packageBinaries(
         opts,
         planned.map((p) => p.build.pkg.binaryName)
       ),
-      files: [...files.map((f) => f.path), checksumsPath],
+      files: [...files.map((f) => f.path), sumsPath],
       rootDirectory: root,
       raw: false,
       binaries: files.map((f) => f.binary).sort(compare)
@@ -249,7 +260,7 @@ async function packageOne(
     else await writeZip(entry, deliverable)
     sum = await sha256File(deliverable)
   } else if (deliverable !== binPath) {
-    await copyFile(binPath, deliverable)
+    await copyFileAtomic(binPath, deliverable)
     sum = await sha256File(deliverable)
     if (sum.sha256 !== own.sha256) {
       throw new Error(

@@ -18,9 +18,9 @@
  * The parsing is pure (`parseCompilerOutput`, `collectAnnotations`); the
  * effects (`annotate`, `suspendGoMatcher`) are thin.
  */
-import { writeFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 import * as path from 'node:path'
+import { writeFileAtomicSync } from '../files.js'
 import { ANNOTATION_LIMIT, actionLog, type Log } from '../log.js'
 import { shortList } from './report.js'
 import type { BinaryReport } from '../types.js'
@@ -231,7 +231,7 @@ export function suspendGoMatcher(
     if (!dir) return
     const file = path.join(dir, 'go-cross-build-go-matcher.json')
     try {
-      writeFileSync(file, JSON.stringify(GO_PROBLEM_MATCHER))
+      writeFileAtomicSync(file, JSON.stringify(GO_PROBLEM_MATCHER))
       write(`::add-matcher::${file}${EOL}`)
     } catch (error) {
       log.debug(
