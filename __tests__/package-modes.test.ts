@@ -9,17 +9,20 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { buildAll } from '../src/build/build.js'
+import { buildAll, buildRecord } from '../src/build/build.js'
 import { getInputs } from '../src/inputs/inputs.js'
+import { nameBinaries } from '../src/plan/names.js'
 import { makePlan } from '../src/plan/plan.js'
 import { packageBinaries } from '../src/package/package.js'
-import type { Build } from '../src/types.js'
+import type { Build, MainPackage, Target } from '../src/types.js'
 import { ROOT } from './support/action.js'
 
 const fixture = path.join(ROOT, '__fixtures__', 'hello')
 const base = mkdtempSync(path.join(tmpdir(), 'gcb-modes-'))
 const built = path.join(base, 'built')
 let builds: Build[] = []
+let targets: Target[] = []
+let packages: MainPackage[] = []
 
 beforeAll(async () => {
   const inputs = getInputs(
@@ -32,6 +35,8 @@ beforeAll(async () => {
   )
   const plan = await makePlan(inputs, process.env)
   builds = await buildAll(plan.build)
+  targets = plan.build.targets
+  packages = plan.build.packages
   expect(builds.map((b) => b.status)).toEqual(['built', 'built'])
 })
 
@@ -57,9 +62,14 @@ describe.each(modes)('archive %s, upload %s, skip-archive %s', (archive, upload,
           'skip-archive': skip
         })[name]
     )
-    const moved = builds.map((b) => ({ ...b, path: path.join(dir, b.fileName) }))
+    // the same binaries, named by the plan for this mode's inputs
+    const named = nameBinaries(inputs.publish, targets, packages, dir).binaries
+    const moved = builds.map((b, i) =>
+      buildRecord(named[i], b.status, { size: b.size, sha256: b.sha256 })
+    )
+    expect(moved.map((b) => b.fileName)).toEqual(builds.map((b) => b.fileName))
     const packaged = await packageBinaries(moved, inputs.publish, dir)
-    expect(packaged.failures).toEqual([])
+    expect(packaged.problems).toEqual([])
 
     const listed = packaged.files.map((f) => f.file).sort()
     const uploaded = packaged.packages
