@@ -79,7 +79,11 @@ export class ProblemError extends Error {
   }
 }
 
-/** An error's message, whatever was thrown. */
+/**
+ * An error's message, whatever was thrown (an Error of another realm, such
+ * as a test's VM context, is still read by its message).
+ */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  const message = (error as { message?: unknown } | null)?.message
+  return typeof message === 'string' ? message : String(error)
 }
