@@ -5,7 +5,15 @@
  */
 
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises'
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import {
+  basename,
+  dirname,
+  isAbsolute,
+  join,
+  relative,
+  resolve,
+  sep
+} from 'node:path'
 import { errorMessage, type Problem } from '../problem.js'
 import type { Build } from '../types.js'
 import {
@@ -139,6 +147,22 @@ export async function packageBinaries(
   const checksumsPath = join(root, CHECKSUMS_FILE)
   await writeFile(checksumsPath, formatChecksums(files))
 
+  const packages = await artifactPackages(packed, files, opts, checksumsPath)
+  return { outputDir: root, checksumsPath, files, packages, problems }
+}
+
+/**
+ * The artifacts to create from what was packaged, under the plan's names:
+ * one per binary (with its `.sha256` sidecar, written here, unless raw), or
+ * one combined artifact with SHA256SUMS.
+ */
+async function artifactPackages(
+  packed: readonly { build: Build; file: PackagedFile }[],
+  files: readonly PackagedFile[],
+  opts: PublishOptions,
+  checksumsPath: string
+): Promise<Package[]> {
+  const root = dirname(checksumsPath)
   const packages: Package[] = []
   if (opts.upload === 'per-target') {
     for (const { build, file: f } of packed) {
@@ -173,8 +197,7 @@ export async function packageBinaries(
       binaries: files.map((f) => f.binary).sort(compare)
     })
   }
-
-  return { outputDir: root, checksumsPath, files, packages, problems }
+  return packages
 }
 
 /** Write one build's deliverable (archive or copy) and hash it. */
