@@ -53,10 +53,8 @@ export async function execute(
   const clock = stopwatch()
   const plan = await clock.time('plan', () => makePlan(inputs, process.env))
   logPlan(plan, log)
-  const built = await clock.time('build', () => build(plan, log))
-  const inspected = await clock.time('verify', () =>
-    inspect(built, plan, inputs, log)
-  )
+  const built = await build(plan, clock, log)
+  const inspected = await inspect(built, plan, inputs, clock, log)
   const packed = await clock.time('package', () =>
     pack(inspected, plan, inputs)
   )
@@ -72,10 +70,12 @@ export async function execute(
 }
 
 /** Build stage: the module download, then every planned binary. */
-async function build(plan: Plan, log: Log): Promise<Built> {
+async function build(plan: Plan, clock: Stopwatch, log: Log): Promise<Built> {
   try {
-    await downloadModules(plan)
-    const builds = await buildAll(plan.build, (b) => logBuild(b, log))
+    await clock.time('download', () => downloadModules(plan))
+    const builds = await clock.time('build', () =>
+      buildAll(plan.build, (b) => logBuild(b, log))
+    )
     return { builds, problems: buildProblems(builds) }
   } catch (error) {
     const problem = stageProblem('build', error, plan.build.binaries)
@@ -93,17 +93,22 @@ async function inspect(
   built: Built,
   plan: Plan,
   inputs: Inputs,
+  clock: Stopwatch,
   log: Log
 ): Promise<Inspected> {
-  const verified = await verifyBuilds(built.builds, inputs.ldflags)
+  const verified = await clock.time('verify', () =>
+    verifyBuilds(built.builds, inputs.ldflags)
+  )
   logVerification(verified, inputs.verify, log)
   const problems = verificationProblems(verified, inputs.verify)
   if (!inputs.smokeTest) return { binaries: verified, problems }
-  const smoked = await smokeBinaries(
-    verified,
-    inputs.smokeArgs,
-    plan.build.parallel,
-    plan.build.baseEnv
+  const smoked = await clock.time('smoke', () =>
+    smokeBinaries(
+      verified,
+      inputs.smokeArgs,
+      plan.build.parallel,
+      plan.build.baseEnv
+    )
   )
   logSmoke(smoked, inputs.smokeArgs, log)
   return { binaries: smoked, problems: [...problems, ...smokeProblems(smoked)] }
@@ -215,6 +220,9 @@ function stageProblem(
 function problemText(problem: Problem): string {
   return `${problem.subject}: ${problem.what}`
 }
+
+/** A timer of stages. */
+type Stopwatch = ReturnType<typeof stopwatch>
 
 /** Seconds per stage, for the debug timing line. */
 function stopwatch() {
