@@ -1,17 +1,16 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import {
-  binaryFileName,
-  buildAll,
-  commonBuildFlags,
-  compileParallelism,
-  goExecName
-} from '../src/build/build.js'
+import { buildAll, goExecName } from '../src/build/build.js'
+import { parsePublishInputs } from '../src/package/options.js'
 import { baseEnvironment } from '../src/plan/environment.js'
+import { nameBinaries } from '../src/plan/names.js'
+import { commonBuildFlags, compileParallelism } from '../src/plan/plan.js'
 import { defaultBinaryName, resolvePackages } from '../src/plan/packages.js'
 import { makeTarget } from '../src/plan/targets.js'
 import { ROOT } from './support/action.js'
+
+const defaults = parsePublishInputs(() => '')
 
 const fixture = (name: string): string => path.join(ROOT, '__fixtures__', name)
 
@@ -33,9 +32,10 @@ describe('naming', () => {
     ['js', 'wasm', '', 'tool-js-wasm.wasm'],
     ['wasip1', 'wasm', '', 'tool-wasip1-wasm.wasm']
   ])('%s/%s/%s → %s', (goos, goarch, variant, expected) => {
-    expect(
-      binaryFileName({ pattern: '.', importPath: 'example.com/tool', binaryName: 'tool' }, makeTarget(goos, goarch, variant))
-    ).toBe(expected)
+    const pkg = { pattern: '.', importPath: 'example.com/tool', binaryName: 'tool' }
+    const [b] = nameBinaries(defaults, [makeTarget(goos, goarch, variant)], [pkg], '/out').binaries
+    expect(b.fileName).toBe(expected)
+    expect(b.path).toBe(path.join('/out', expected))
   })
 })
 
@@ -103,13 +103,16 @@ describe('buildAll (real go build)', () => {
   it('builds in parallel and returns results in plan order', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'buildall-'))
     const seen: string[] = []
+    const targets = [makeTarget('linux', 'amd64'), makeTarget('linux', 'arm64')]
+    const packages = [{ pattern: fixture('hello'), importPath: 'example.com/hello', binaryName: 'hello' }]
     const builds = await buildAll(
       {
         go: 'go',
         cwd: fixture('hello'),
         outputDir: out,
-        targets: [makeTarget('linux', 'amd64'), makeTarget('linux', 'arm64')],
-        packages: [{ pattern: fixture('hello'), importPath: 'example.com/hello', binaryName: 'hello' }],
+        targets,
+        packages,
+        binaries: nameBinaries(defaults, targets, packages, out).binaries,
         baseEnv: baseEnvironment(process.env, {}).env,
         buildFlags: commonBuildFlags({ trimpath: true, ldflags: '-s -w', tags: [], flags: [] }),
         parallel: 2,
@@ -124,5 +127,9 @@ describe('buildAll (real go build)', () => {
     ])
     expect(seen.sort()).toEqual(['linux/amd64', 'linux/arm64'])
     expect(builds[0].sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(builds.map((b) => [b.id, path.basename(b.path)])).toEqual([
+      ['linux-amd64/hello', 'hello-linux-amd64'],
+      ['linux-arm64/hello', 'hello-linux-arm64']
+    ])
   })
 })

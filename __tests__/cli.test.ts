@@ -16,7 +16,7 @@ import {
 } from '../src/cli/cli.js'
 import { INPUT_DEFAULTS, getInputs } from '../src/inputs/inputs.js'
 import { streamLog } from '../src/log.js'
-import { execute } from '../src/main.js'
+import { execute } from '../src/pipeline.js'
 
 const hello = path.resolve('__fixtures__', 'hello')
 
@@ -259,7 +259,7 @@ describe('main', () => {
       getInputs((name) => given[name]),
       streamLog(() => {})
     )
-    expect(result.failures).toEqual([])
+    expect(result.problems).toEqual([])
     const cli = readFileSync(path.join(cliDir, 'hello-linux-amd64'))
     const action = readFileSync(path.join(actionDir, 'hello-linux-amd64'))
     expect(cli.equals(action)).toBe(true)

@@ -13,8 +13,9 @@ import {
   streamLog,
   terminalText
 } from '../src/log.js'
-import { makeTarget } from '../src/plan/targets.js'
+import { buildRecord } from '../src/build/build.js'
 import type { BinaryReport } from '../src/types.js'
+import { plannedBinary } from './support/artifact-files.js'
 
 /** Everything written to process.stdout (where @actions/core writes) by `fn`. */
 function stdoutOf(fn: () => void): string {
@@ -125,17 +126,12 @@ function flood(n: number): BinaryReport {
     (_, i) => `./main.go:${i + 1}:1: undefined: x${i}`
   ).join('\n')
   return {
-    build: {
-      target: makeTarget('linux', 'amd64'),
-      pkg: { pattern: '.', importPath: 'example.com/x', binaryName: 'x' },
-      path: '/repo/dist/x',
-      fileName: 'x',
-      status: 'failed',
+    build: buildRecord(plannedBinary('/repo/dist', 'linux/amd64', 'x'), 'failed', {
       seconds: 1,
       output,
       error: 'linux/amd64: go build x failed (exit code 1)'
-    }
-  } as BinaryReport
+    })
+  }
 }
 
 describe('the annotation cap', () => {

@@ -23,8 +23,8 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { getInputs } from '../src/inputs/inputs.js'
 import { streamLog } from '../src/log.js'
-import { execute } from '../src/main.js'
-import type { RunResult } from '../src/types.js'
+import { execute } from '../src/pipeline.js'
+import type { Result } from '../src/types.js'
 import { ROOT } from './support/action.js'
 import { PUBLISH_MODES } from './support/modes.js'
 import { captureStdout, setEnv, sha256 } from './support/artifact-files.js'
@@ -86,7 +86,7 @@ async function runPipeline(
   archive: string,
   upload: string,
   skip: string
-): Promise<{ result: RunResult; log: string }> {
+): Promise<{ result: Result; log: string }> {
   let log = ''
   const inputs = getInputs(
     (name) =>
@@ -131,9 +131,9 @@ async function joinOf(
   restoreEnv = setEnv(svc.newRun())
   const out = path.join(base, `${archive}-${upload}-${skip}`, 'out')
   const { result, log } = await runPipeline(out, archive, upload, skip)
-  expect({ failures: result.failures, log: '' }).toEqual({
-    failures: [],
-    log: result.failures.length ? log : ''
+  expect({ problems: result.problems, log: '' }).toEqual({
+    problems: [],
+    log: result.problems.length ? log : ''
   })
 
   // What the build wrote and SHA256SUMS names, checked where it was made.

@@ -2,11 +2,11 @@ import {
   archiveFormatFor,
   artifactName,
   checkArtifactNames,
-  checkPlannedNames,
   parsePublishInputs,
-  plannedArtifactNames,
   type PublishOptions
 } from '../src/package/options.js'
+import { nameBinaries } from '../src/plan/names.js'
+import { problemLine } from '../src/problem.js'
 import { target } from './support/artifact-files.js'
 
 /** A `get` for parsePublishInputs: unset inputs read as ''. */
@@ -202,38 +202,66 @@ describe('checkArtifactNames', () => {
   })
 })
 
-describe('plannedArtifactNames', () => {
+describe('nameBinaries: every name, decided once in the plan', () => {
   const base = parsePublishInputs(inputs({}))
-  const plan = [
-    { target: target('linux/amd64'), binaryName: 'server' },
-    { target: target('linux/arm/7'), binaryName: 'server' },
-    { target: target('windows/amd64'), binaryName: 'server' },
-    { target: target('linux/amd64'), binaryName: 'cli' },
-    { target: target('windows/amd64'), binaryName: 'cli' }
-  ]
+  const targets = [target('linux/amd64'), target('linux/arm/7'), target('windows/amd64')]
+  const packages = ['server', 'cli'].map((name) => ({
+    pattern: `/src/cmd/${name}`,
+    importPath: `example.com/tool/cmd/${name}`,
+    binaryName: name
+  }))
+  const named = (opts: PublishOptions, n = 2) =>
+    nameBinaries(opts, targets, packages.slice(0, n), '/out')
+  const artifacts = (opts: PublishOptions, n = 2) =>
+    named(opts, n).binaries.map((b) => b.artifact)
+
+  it('names one binary: id, file, path, deliverable, sidecar, artifact', () => {
+    const [b] = nameBinaries(base, [targets[2]], packages, '/out').binaries
+    expect(b).toEqual({
+      id: 'windows-amd64/server',
+      target: targets[2],
+      pkg: packages[0],
+      path: '/out/server-windows-amd64.exe',
+      fileName: 'server-windows-amd64.exe',
+      archive: 'none',
+      deliverable: 'server-windows-amd64.exe',
+      sidecar: 'server-windows-amd64.exe.sha256',
+      artifact: 'server-windows-amd64'
+    })
+    const zipped = nameBinaries({ ...base, archive: 'auto' }, [targets[2]], packages, '/out')
+    expect(zipped.binaries[0]).toMatchObject({
+      archive: 'zip',
+      deliverable: 'server-windows-amd64.zip',
+      sidecar: 'server-windows-amd64.zip.sha256'
+    })
+  })
 
   it('gives every (target, binary) its own default name', () => {
-    const names = plannedArtifactNames(base, plan)
-    expect(names).toEqual([
+    const { binaries, problems } = named(base)
+    expect(binaries.map((b) => b.artifact)).toEqual([
       'server-linux-amd64',
-      'server-linux-arm-7',
-      'server-windows-amd64',
       'cli-linux-amd64',
+      'server-linux-arm-7',
+      'cli-linux-arm-7',
+      'server-windows-amd64',
       'cli-windows-amd64'
     ])
-    expect(checkArtifactNames(names)).toEqual([])
+    expect(problems).toEqual([])
   })
 
   it('names raw uploads after their files, extension included', () => {
     const opts = { ...base, skipArchive: true }
-    expect(plannedArtifactNames(opts, plan.slice(0, 3))).toEqual([
+    expect(artifacts(opts, 1)).toEqual([
       'server-linux-amd64',
       'server-linux-arm-7',
       'server-windows-amd64.exe'
     ])
-    expect(
-      plannedArtifactNames({ ...opts, archive: 'auto' }, plan.slice(0, 3))
-    ).toEqual([
+    expect(named(opts, 1).binaries.map((b) => b.sidecar)).toEqual([
+      undefined,
+      undefined,
+      undefined
+    ])
+    expect(artifacts({ ...opts, archive: 'auto' }, 1)).toEqual([
       'server-linux-amd64.tar.gz',
       'server-linux-arm-7.tar.gz',
       'server-windows-amd64.zip'
@@ -242,24 +270,53 @@ describe('plannedArtifactNames', () => {
 
   it('gives one name for combined, and none for upload: none', () => {
     const combined = parsePublishInputs(inputs({ upload: 'combined' }))
-    expect(plannedArtifactNames(combined, plan)).toEqual(['cli-server'])
-    expect(plannedArtifactNames(combined, plan.slice(0, 2))).toEqual(['server'])
-    expect(plannedArtifactNames({ ...base, upload: 'none' }, plan)).toEqual([])
+    expect(new Set(artifacts(combined))).toEqual(new Set(['cli-server']))
+    expect(new Set(artifacts(combined, 1))).toEqual(new Set(['server']))
+    expect(artifacts({ ...base, upload: 'none' })).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined
+    ])
   })
 
   it('finds collisions of a template without {target} before any build', () => {
     const opts = { ...base, artifactName: '{name}-{goos}' }
-    expect(checkPlannedNames(opts, plan)).toEqual([
-      expect.stringContaining('"server-linux" would be used by 2 artifacts')
+    expect(named(opts).problems.map(problemLine)).toEqual([
+      expect.stringContaining('"server-linux" would be used by 2 artifacts'),
+      expect.stringContaining('"cli-linux" would be used by 2 artifacts')
     ])
   })
 
   it('finds collisions of a template without {name} with several packages', () => {
     const opts = { ...base, artifactName: 'app-{target}' }
-    expect(checkPlannedNames(opts, plan)).toEqual([
+    expect(named(opts).problems.map(problemLine)).toEqual([
       expect.stringContaining('"app-linux-amd64" would be used by 2'),
+      expect.stringContaining('"app-linux-arm-7" would be used by 2'),
       expect.stringContaining('"app-windows-amd64" would be used by 2')
     ])
+  })
+
+  it('never lets two binaries write the same archive, even without upload', () => {
+    const opts = parsePublishInputs(
+      inputs({ upload: 'none', archive: 'tar.gz', 'artifact-name': '{name}-{goos}' })
+    )
+    // upload: none names archives with the default template: no clash
+    expect(named(opts).problems).toEqual([])
+    // a raw copy named like its artifact must not replace another binary
+    const pkg = (name: string) => ({ pattern: '.', importPath: name, binaryName: name })
+    const clash = nameBinaries(
+      { ...base, skipArchive: true, artifactName: '{name}-linux-amd64-{target}' },
+      [targets[0]],
+      [pkg('a'), pkg('a-linux-amd64')],
+      '/out'
+    )
+    expect(clash.problems.map(problemLine)).toEqual([
+      'linux/amd64 a: its file a-linux-amd64-linux-amd64 would replace the one of linux/amd64 a-linux-amd64. Add {target} (and {name}) to artifact-name.'
+    ])
+    expect(clash.problems[0].builds).toEqual(['linux-amd64/a'])
   })
 })
 

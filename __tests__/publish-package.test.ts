@@ -1,26 +1,27 @@
 import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { packageBinaries } from '../src/package/package.js'
-import {
-  parsePublishInputs,
-  plannedArtifactNames
-} from '../src/package/options.js'
+import { buildRecord } from '../src/build/build.js'
+import type { PublishOptions } from '../src/package/options.js'
+import { nameBinaries } from '../src/plan/names.js'
+import { problemLine } from '../src/problem.js'
 import type { Build } from '../src/types.js'
 import {
   buildHello,
   fakeBuild,
   listFiles,
+  plannedBinary,
+  publishOptions,
   setEnv,
   sha256,
   tarEntries,
+  target,
   tempDir,
   tool,
   zipEntries
 } from './support/artifact-files.js'
 
-function options(values: Record<string, string>) {
-  return parsePublishInputs((name) => values[name] ?? '')
-}
+const options = publishOptions
 
 const TARGETS = ['linux/amd64', 'linux/arm/7', 'windows/amd64']
 
@@ -28,16 +29,26 @@ let goOut: string
 let goBuilds: Build[]
 const dirs: string[] = []
 
-/** A fresh output dir holding copies of the real Go binaries. */
-async function withBinaries(): Promise<{ dir: string; builds: Build[] }> {
+/**
+ * A fresh output dir holding copies of the real Go binaries, under the names
+ * the plan gives them for these publish options.
+ */
+async function withBinaries(
+  opts: PublishOptions = options()
+): Promise<{ dir: string; builds: Build[] }> {
   const dir = await tempDir()
   dirs.push(dir)
   const builds: Build[] = []
-  for (const b of goBuilds) {
-    const copy = await fakeBuild(dir, b.target.name, await readFile(b.path))
-    builds.push({ ...copy, seconds: b.seconds })
-  }
+  for (const b of goBuilds)
+    builds.push(
+      await fakeBuild(dir, b.target.name, await readFile(b.path), 'hello', opts)
+    )
   return { dir, builds }
+}
+
+/** The packaging problems, as lines. */
+function problems(packaged: { problems: Parameters<typeof problemLine>[0][] }) {
+  return packaged.problems.map(problemLine)
 }
 
 beforeAll(async () => {
@@ -55,88 +66,84 @@ describe('packageBinaries with real Go binaries', () => {
     const { dir, builds } = await withBinaries()
     const packaged = await packageBinaries(builds, options({}), dir)
 
-    expect(packaged.failures).toEqual([])
+    expect(problems(packaged)).toEqual([])
     expect(packaged.checksumsPath).toBe(join(dir, 'SHA256SUMS'))
     expect(await listFiles(dir)).toEqual([
       'SHA256SUMS',
-      'linux-amd64/hello',
-      'linux-amd64/hello.sha256',
-      'linux-arm-7/hello',
-      'linux-arm-7/hello.sha256',
-      'windows-amd64/hello.exe',
-      'windows-amd64/hello.exe.sha256'
+      'hello-linux-amd64',
+      'hello-linux-amd64.sha256',
+      'hello-linux-arm-7',
+      'hello-linux-arm-7.sha256',
+      'hello-windows-amd64.exe',
+      'hello-windows-amd64.exe.sha256'
     ])
     const sums = await readFile(packaged.checksumsPath!, 'utf8')
     expect(sums).toBe(
-      `${builds[0].sha256}  linux-amd64/hello\n` +
-        `${builds[1].sha256}  linux-arm-7/hello\n` +
-        `${builds[2].sha256}  windows-amd64/hello.exe\n`
+      `${builds[0].sha256}  hello-linux-amd64\n` +
+        `${builds[1].sha256}  hello-linux-arm-7\n` +
+        `${builds[2].sha256}  hello-windows-amd64.exe\n`
     )
     expect(await tool('sha256sum', ['-c', 'SHA256SUMS'], dir)).toBe(
-      'linux-amd64/hello: OK\nlinux-arm-7/hello: OK\nwindows-amd64/hello.exe: OK\n'
+      'hello-linux-amd64: OK\nhello-linux-arm-7: OK\nhello-windows-amd64.exe: OK\n'
     )
     expect(
-      await tool(
-        'sha256sum',
-        ['-c', 'hello.exe.sha256'],
-        join(dir, 'windows-amd64')
-      )
-    ).toBe('hello.exe: OK\n')
+      await tool('sha256sum', ['-c', 'hello-windows-amd64.exe.sha256'], dir)
+    ).toBe('hello-windows-amd64.exe: OK\n')
 
     expect(packaged.packages).toEqual([
       {
         name: 'hello-linux-amd64',
         files: [
-          join(dir, 'linux-amd64/hello'),
-          join(dir, 'linux-amd64/hello.sha256')
+          join(dir, 'hello-linux-amd64'),
+          join(dir, 'hello-linux-amd64.sha256')
         ],
         rootDirectory: dir,
         raw: false,
-        binaries: ['linux-amd64/hello']
+        binaries: ['hello-linux-amd64'],
+        builds: ['linux-amd64/hello']
       },
       {
         name: 'hello-linux-arm-7',
         files: [
-          join(dir, 'linux-arm-7/hello'),
-          join(dir, 'linux-arm-7/hello.sha256')
+          join(dir, 'hello-linux-arm-7'),
+          join(dir, 'hello-linux-arm-7.sha256')
         ],
         rootDirectory: dir,
         raw: false,
-        binaries: ['linux-arm-7/hello']
+        binaries: ['hello-linux-arm-7'],
+        builds: ['linux-arm-7/hello']
       },
       {
         name: 'hello-windows-amd64',
         files: [
-          join(dir, 'windows-amd64/hello.exe'),
-          join(dir, 'windows-amd64/hello.exe.sha256')
+          join(dir, 'hello-windows-amd64.exe'),
+          join(dir, 'hello-windows-amd64.exe.sha256')
         ],
         rootDirectory: dir,
         raw: false,
-        binaries: ['windows-amd64/hello.exe']
+        binaries: ['hello-windows-amd64.exe'],
+        builds: ['windows-amd64/hello']
       }
     ])
   })
 
   it('archive auto: tar.gz and zip with mode 0755 and the exact bytes', async () => {
-    const { dir, builds } = await withBinaries()
+    const opts = options({ archive: 'auto' })
+    const { dir, builds } = await withBinaries(opts)
     // a runner on Windows has no executable bit: the archive must add it
     await chmod(builds[0].path, 0o644)
-    const packaged = await packageBinaries(
-      builds,
-      options({ archive: 'auto' }),
-      dir
-    )
-    expect(packaged.failures).toEqual([])
+    const packaged = await packageBinaries(builds, opts, dir)
+    expect(problems(packaged)).toEqual([])
 
     for (const name of ['hello-linux-amd64', 'hello-linux-arm-7']) {
       const archive = join(dir, `${name}.tar.gz`)
       expect(await tarEntries(archive)).toEqual([
-        { mode: '-rwxr-xr-x', name: 'hello' }
+        { mode: '-rwxr-xr-x', name }
       ])
     }
     const zip = join(dir, 'hello-windows-amd64.zip')
     expect(await zipEntries(zip)).toEqual([
-      { mode: '-rwxr-xr-x', name: 'hello.exe' }
+      { mode: '-rwxr-xr-x', name: 'hello-windows-amd64.exe' }
     ])
 
     const out = await tempDir('extract-')
@@ -147,10 +154,11 @@ describe('packageBinaries with real Go binaries', () => {
       '-C',
       out
     ])
-    expect(sha256(await readFile(join(out, 'hello')))).toBe(builds[0].sha256)
-    expect((await stat(join(out, 'hello'))).mode & 0o777).toBe(0o755)
+    const linux = join(out, 'hello-linux-amd64')
+    expect(sha256(await readFile(linux))).toBe(builds[0].sha256)
+    expect((await stat(linux)).mode & 0o777).toBe(0o755)
     await tool('unzip', ['-q', '-o', zip, '-d', out])
-    expect(sha256(await readFile(join(out, 'hello.exe')))).toBe(
+    expect(sha256(await readFile(join(out, 'hello-windows-amd64.exe')))).toBe(
       builds[2].sha256
     )
 
@@ -161,9 +169,9 @@ describe('packageBinaries with real Go binaries', () => {
       'hello-windows-amd64.zip'
     ])
     expect(packaged.files.map((f) => f.binary)).toEqual([
-      'linux-amd64/hello',
-      'linux-arm-7/hello',
-      'windows-amd64/hello.exe'
+      'hello-linux-amd64',
+      'hello-linux-arm-7',
+      'hello-windows-amd64.exe'
     ])
     expect(await tool('sha256sum', ['-c', 'SHA256SUMS'], dir)).toBe(
       'hello-linux-amd64.tar.gz: OK\nhello-linux-arm-7.tar.gz: OK\nhello-windows-amd64.zip: OK\n'
@@ -193,13 +201,10 @@ describe('packageBinaries with real Go binaries', () => {
   })
 
   it('combined: one package with every file and SHA256SUMS, no .sha256 files', async () => {
-    const { dir, builds } = await withBinaries()
-    const packaged = await packageBinaries(
-      builds,
-      options({ upload: 'combined', archive: 'tar.gz' }),
-      dir
-    )
-    expect(packaged.failures).toEqual([])
+    const opts = options({ upload: 'combined', archive: 'tar.gz' })
+    const { dir, builds } = await withBinaries(opts)
+    const packaged = await packageBinaries(builds, opts, dir)
+    expect(problems(packaged)).toEqual([])
     expect(packaged.packages).toEqual([
       {
         name: 'hello',
@@ -211,10 +216,11 @@ describe('packageBinaries with real Go binaries', () => {
         ],
         rootDirectory: dir,
         raw: false,
+        builds: ['linux-amd64/hello', 'linux-arm-7/hello', 'windows-amd64/hello'],
         binaries: [
-          'linux-amd64/hello',
-          'linux-arm-7/hello',
-          'windows-amd64/hello.exe'
+          'hello-linux-amd64',
+          'hello-linux-arm-7',
+          'hello-windows-amd64.exe'
         ]
       }
     ])
@@ -222,18 +228,15 @@ describe('packageBinaries with real Go binaries', () => {
       []
     )
     expect(await tarEntries(join(dir, 'hello-windows-amd64.tar.gz'))).toEqual([
-      { mode: '-rwxr-xr-x', name: 'hello.exe' }
+      { mode: '-rwxr-xr-x', name: 'hello-windows-amd64.exe' }
     ])
   })
 
   it('skip-archive: one raw file per artifact, named like the artifact', async () => {
-    const { dir, builds } = await withBinaries()
-    const packaged = await packageBinaries(
-      builds,
-      options({ 'skip-archive': 'true' }),
-      dir
-    )
-    expect(packaged.failures).toEqual([])
+    const opts = options({ 'skip-archive': 'true' })
+    const { dir, builds } = await withBinaries(opts)
+    const packaged = await packageBinaries(builds, opts, dir)
+    expect(problems(packaged)).toEqual([])
     expect(packaged.packages).toEqual([
       {
         name: 'hello-linux-amd64',
@@ -241,7 +244,8 @@ describe('packageBinaries with real Go binaries', () => {
         rootDirectory: dir,
         raw: true,
         sha256: builds[0].sha256,
-        binaries: ['linux-amd64/hello']
+        binaries: ['hello-linux-amd64'],
+        builds: ['linux-amd64/hello']
       },
       {
         name: 'hello-linux-arm-7',
@@ -249,7 +253,8 @@ describe('packageBinaries with real Go binaries', () => {
         rootDirectory: dir,
         raw: true,
         sha256: builds[1].sha256,
-        binaries: ['linux-arm-7/hello']
+        binaries: ['hello-linux-arm-7'],
+        builds: ['linux-arm-7/hello']
       },
       {
         name: 'hello-windows-amd64.exe',
@@ -257,7 +262,8 @@ describe('packageBinaries with real Go binaries', () => {
         rootDirectory: dir,
         raw: true,
         sha256: builds[2].sha256,
-        binaries: ['windows-amd64/hello.exe']
+        binaries: ['hello-windows-amd64.exe'],
+        builds: ['windows-amd64/hello']
       }
     ])
     // the binaries themselves stay where the build put them
@@ -278,16 +284,22 @@ describe('names planned before the build', () => {
     [{ 'artifact-name': 'x_{goos}_{goarch}_{variant}_{name}' }],
     [{ upload: 'combined' }],
     [{ upload: 'none' }]
-  ])('are the names packageBinaries gives, for %j', async (values) => {
-    const { dir, builds } = await withBinaries()
+  ])('are the names packageBinaries uses, for %j', async (values) => {
     const opts = options(values)
-    const planned = plannedArtifactNames(
-      opts,
-      builds.map((b) => ({ target: b.target, binaryName: b.pkg.binaryName }))
-    )
+    const { dir, builds } = await withBinaries(opts)
     const packaged = await packageBinaries(builds, opts, dir)
-    expect(packaged.failures).toEqual([])
-    expect(packaged.packages.map((p) => p.name)).toEqual(planned)
+    expect(problems(packaged)).toEqual([])
+    // every package is named as the plan named its builds' artifact
+    const byId = new Map(builds.map((b) => [b.id, b]))
+    for (const p of packaged.packages)
+      for (const id of p.builds) expect(byId.get(id)?.artifact).toBe(p.name)
+    // and every file is the plan's deliverable
+    expect(packaged.files.map((f) => f.file)).toEqual(
+      builds.map((b) => b.deliverable).sort()
+    )
+    expect(packaged.packages.length).toBe(
+      opts.upload === 'none' ? 0 : opts.upload === 'combined' ? 1 : builds.length
+    )
   })
 })
 
@@ -300,15 +312,13 @@ describe('packageBinaries edge cases', () => {
 
   it('packages only built binaries', async () => {
     const ok = await fakeBuild(dir, 'linux/amd64', 'ok')
-    const failed: Build = {
-      ...(await fakeBuild(dir, 'linux/386', 'x')),
-      status: 'failed',
+    const failed = buildRecord(plannedBinary(dir, 'linux/386'), 'failed', {
       error: 'does not compile'
-    }
+    })
     const packaged = await packageBinaries([failed, ok], options({}), dir)
     expect(packaged.packages.map((p) => p.name)).toEqual(['hello-linux-amd64'])
     expect(await readFile(packaged.checksumsPath!, 'utf8')).toBe(
-      `${sha256(Buffer.from('ok'))}  linux-amd64/hello\n`
+      `${sha256(Buffer.from('ok'))}  hello-linux-amd64\n`
     )
   })
 
@@ -318,26 +328,23 @@ describe('packageBinaries edge cases', () => {
     await rm(bad.path)
     await fakeBuild(dir, 'linux/arm64', 'tampered')
     const packaged = await packageBinaries([good, bad], options({}), dir)
-    expect(packaged.failures).toEqual([
+    expect(problems(packaged)).toEqual([
       expect.stringMatching(
-        /^linux\/arm64 hello: packaging failed: linux-arm64\/hello changed after it was verified/
+        /^linux\/arm64 hello-linux-arm64: packaging failed: hello-linux-arm64 changed after it was verified/
       )
     ])
     expect(packaged.packages.map((p) => p.name)).toEqual(['hello-linux-amd64'])
-    expect(packaged.files.map((f) => f.file)).toEqual(['linux-amd64/hello'])
+    expect(packaged.files.map((f) => f.file)).toEqual(['hello-linux-amd64'])
   })
 
   it('with upload: none writes SHA256SUMS and archives but plans no artifact', async () => {
-    const b = await fakeBuild(dir, 'darwin/arm64', 'mach-o')
-    const packaged = await packageBinaries(
-      [b],
-      options({ upload: 'none', archive: 'zip' }),
-      dir
-    )
+    const opts = options({ upload: 'none', archive: 'zip' })
+    const b = await fakeBuild(dir, 'darwin/arm64', 'mach-o', 'hello', opts)
+    const packaged = await packageBinaries([b], opts, dir)
     expect(packaged.packages).toEqual([])
     expect(await listFiles(dir)).toEqual([
       'SHA256SUMS',
-      'darwin-arm64/hello',
+      'hello-darwin-arm64',
       'hello-darwin-arm64.zip'
     ])
   })
@@ -354,24 +361,13 @@ describe('packageBinaries edge cases', () => {
     expect(await listFiles(dir)).toEqual([])
   })
 
-  it('never lets two binaries write the same archive', async () => {
-    const a = await fakeBuild(dir, 'linux/amd64', 'a')
-    const b = await fakeBuild(dir, 'linux/arm64', 'b')
-    const packaged = await packageBinaries(
-      [a, b],
-      options({ 'artifact-name': '{name}-{goos}', archive: 'tar.gz' }),
-      dir
-    )
-    expect(packaged.failures).toEqual([
-      'linux/arm64 hello: its file hello-linux.tar.gz would replace the one of linux/amd64 hello; it was not packaged or uploaded. Add {target} (and {name}) to artifact-name.'
+  it('never lets two binaries write the same archive: the plan refuses it', () => {
+    const opts = options({ 'artifact-name': '{name}-{goos}', archive: 'tar.gz' })
+    const pkg = { pattern: '.', importPath: 'example.com/hello', binaryName: 'hello' }
+    const named = nameBinaries(opts, [target('linux/amd64'), target('linux/arm64')], [pkg], dir)
+    expect(named.problems.map(problemLine)).toEqual([
+      expect.stringContaining('"hello-linux" would be used by 2 artifacts')
     ])
-    expect(packaged.packages.map((p) => p.binaries)).toEqual([
-      ['linux-amd64/hello']
-    ])
-    const out = await tempDir('extract-')
-    dirs.push(out)
-    await tool('tar', ['-xzf', join(dir, 'hello-linux.tar.gz'), '-C', out])
-    expect(await readFile(join(out, 'hello'), 'utf8')).toBe('a')
   })
 
   it('refuses a binary outside the output directory', async () => {
@@ -379,7 +375,7 @@ describe('packageBinaries edge cases', () => {
     dirs.push(elsewhere)
     const b = await fakeBuild(elsewhere, 'linux/amd64', 'x')
     const packaged = await packageBinaries([b], options({}), dir)
-    expect(packaged.failures).toEqual([
+    expect(problems(packaged)).toEqual([
       expect.stringContaining('is not inside the output directory')
     ])
     expect(packaged.packages).toEqual([])
@@ -388,12 +384,15 @@ describe('packageBinaries edge cases', () => {
   it('makes byte-identical archives under SOURCE_DATE_EPOCH', async () => {
     const restore = setEnv({ SOURCE_DATE_EPOCH: '1700000000', TZ: 'UTC' })
     try {
-      const b = await fakeBuild(dir, 'windows/arm64', 'MZ binary')
+      const tgz = options({ archive: 'tar.gz' })
+      const zip = options({ archive: 'zip' })
+      const b = await fakeBuild(dir, 'windows/arm64', 'MZ binary', 'hello', tgz)
+      const z = buildRecord(plannedBinary(dir, 'windows/arm64', 'hello', zip), 'built')
       const first: Buffer[] = []
       for (let i = 0; i < 2; i++) {
-        await packageBinaries([b], options({ archive: 'tar.gz' }), dir)
+        await packageBinaries([b], tgz, dir)
         first.push(await readFile(join(dir, 'hello-windows-arm64.tar.gz')))
-        await packageBinaries([b], options({ archive: 'zip' }), dir)
+        await packageBinaries([z], zip, dir)
         first.push(await readFile(join(dir, 'hello-windows-arm64.zip')))
         // a later mtime on disk must not change the archive
         await chmod(b.path, 0o600)

@@ -21,26 +21,19 @@ import {
   type CompilerMessage,
   type PathContext
 } from '../src/report/annotations.js'
-import type { BinaryReport, Target } from '../src/types.js'
+import { buildRecord } from '../src/build/build.js'
+import type { BinaryReport } from '../src/types.js'
+import { plannedBinary } from './support/artifact-files.js'
 
-function target(name: string): Target {
-  const [goos, goarch, variant = ''] = name.split('/')
-  return { goos, goarch, variant, name, id: name.replace(/\//g, '-') }
-}
 
 /** A failed build of `hello` for a target with the given compiler output. */
 function failed(name: string, output: string): BinaryReport {
   return {
-    build: {
-      target: target(name),
-      pkg: { pattern: '.', importPath: 'example.com/hello', binaryName: 'hello' },
-      path: `/repo/app/dist/hello-${name}`,
-      fileName: `hello-${name}`,
-      status: 'failed',
+    build: buildRecord(plannedBinary('/repo/app/dist', name), 'failed', {
       seconds: 0.5,
       output,
       error: `${name}: go build hello failed (exit code 1)`
-    }
+    })
   }
 }
 

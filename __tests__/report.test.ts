@@ -13,7 +13,10 @@ import {
   verdictLine,
   writeSummary
 } from '../src/report/report.js'
-import type { BinaryReport, RunResult, Target } from '../src/types.js'
+import { buildProblems, buildRecord } from '../src/build/build.js'
+import { lineProblem } from '../src/problem.js'
+import type { BinaryReport, Build, Result, Target } from '../src/types.js'
+import { plannedBinary } from './support/artifact-files.js'
 
 /** A target from its canonical name. */
 function target(name: string): Target {
@@ -25,23 +28,18 @@ function target(name: string): Target {
 function binary(
   name: string,
   overrides: Partial<BinaryReport> = {},
-  build: Partial<BinaryReport['build']> = {}
+  outcome: Partial<Pick<Build, 'status' | 'output' | 'error'>> = {},
+  binaryName = 'hello'
 ): BinaryReport {
   const t = target(name)
-  const ext = t.goos === 'windows' ? '.exe' : ''
+  const planned = plannedBinary('/work/dist', name, binaryName)
+  const built = buildRecord(planned, 'built', {
+    seconds: 1.234,
+    size: 1_572_864,
+    sha256: 'ab'.repeat(32)
+  })
   return {
-    build: {
-      target: t,
-      pkg: { pattern: '.', importPath: 'example.com/hello', binaryName: 'hello' },
-      path: `/work/dist/hello-${t.id}${ext}`,
-      fileName: `hello-${t.id}${ext}`,
-      status: 'built',
-      seconds: 1.234,
-      output: '',
-      size: 1_572_864,
-      sha256: 'ab'.repeat(32),
-      ...build
-    },
+    build: { ...built, ...outcome },
     verification: {
       format: `ELF 64-bit LSB executable, ${t.goarch}, statically linked, Go 1.26.8, CGO_ENABLED=0, stripped`,
       checks: {},
@@ -49,20 +47,28 @@ function binary(
       ok: true
     },
     artifact: {
-      name: `hello-${t.id}`,
+      name: planned.artifact ?? '',
       id: 7,
       url: `https://github.com/o/r/actions/runs/1/artifacts/${t.id}`,
-      binaries: [`hello-${t.id}${ext}`]
+      binaries: [planned.fileName]
     },
     ...overrides
   }
 }
 
-/** A run over the given binaries, everything else plausible. */
+/**
+ * A run over the given binaries, everything else plausible. `failures` are
+ * problem lines: a failed build's own line is that build's problem, as the
+ * build stage makes it; any other line belongs to no binary.
+ */
 function run(
   binaries: BinaryReport[],
-  overrides: Partial<RunResult> = {}
-): RunResult {
+  { failures = [], ...overrides }: Partial<Result> & { failures?: string[] } = {}
+): Result {
+  const own = buildProblems(binaries.map((b) => b.build))
+  const problems = failures.map(
+    (line) => own.find((p) => p.what === line) ?? lineProblem(line)
+  )
   const targets = [
     ...new Map(
       binaries.map((b) => [b.build.target.name, b.build.target])
@@ -78,7 +84,7 @@ function run(
     outputDir: '/work/dist',
     binaries,
     artifacts: binaries.flatMap((b) => (b.artifact ? [b.artifact] : [])),
-    failures: [],
+    problems,
     ...overrides
   }
 }
@@ -92,14 +98,11 @@ const compileError = [
 /** A binary whose build failed with the compile error above. */
 function failed(name: string, output = compileError): BinaryReport {
   return {
-    build: {
-      ...binary(name).build,
-      status: 'failed',
+    build: buildRecord(plannedBinary('/work/dist', name), 'failed', {
+      seconds: 1.234,
       output,
-      error: `${name}: go build hello failed (exit code 1)`,
-      size: undefined,
-      sha256: undefined
-    }
+      error: `${name}: go build hello failed (exit code 1)`
+    })
   }
 }
 
@@ -222,7 +225,7 @@ describe('verdictLine', () => {
       'windows/arm64'
     ].flatMap((t) => [
       binary(t),
-      binary(t, {}, { pkg: { pattern: './cmd/cli', importPath: 'example.com/hello/cmd/cli', binaryName: 'cli' } })
+      binary(t, {}, {}, 'cli')
     ])
     expect(
       verdictLine(
@@ -235,7 +238,7 @@ describe('verdictLine', () => {
     )
   })
 
-  it.each<[string, RunResult, string]>([
+  it.each<[string, Result, string]>([
     [
       'one binary, singular words',
       run([binary('linux/amd64')]),
@@ -639,7 +642,8 @@ describe('the job summary with hostile text', () => {
         artifact: undefined,
         uploadError: hostile
       },
-      { fileName: '[x](https://evil.example)*b*' }
+      {},
+      '[x](www.evil.example)*b*'
     )
     const md = summaryMarkdown(
       run([b], { failures: [hostile], uploadSkipped: hostile, artifacts: [] })
@@ -649,7 +653,7 @@ describe('the job summary with hostile text', () => {
     const pre = /<pre>([^]*?)<\/pre>/.exec(md)
     expect(decode(pre![1])).toBe(hostile)
     expect(md).toContain(
-      '<summary>Smoke test failed: linux/amd64 &#91;x&#93;&#40;https&#58;//evil.example&#41;&#42;b&#42;</summary>'
+      '<summary>Smoke test failed: linux/amd64 &#91;x&#93;&#40;www&#46;evil.example&#41;&#42;b&#42;-linux-amd64</summary>'
     )
   })
 

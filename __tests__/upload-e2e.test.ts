@@ -7,10 +7,14 @@
 import { DefaultArtifactClient } from '@actions/artifact'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parsePublishInputs } from '../src/package/options.js'
+import {
+  parsePublishInputs,
+  type PublishOptions
+} from '../src/package/options.js'
 import { packageBinaries, type Packaged } from '../src/package/package.js'
 import { uploadPackages } from '../src/upload/upload.js'
-import type { Build } from '../src/types.js'
+import { problemLine } from '../src/problem.js'
+import type { Artifact, Build, Uploaded } from '../src/types.js'
 import {
   runtimeToken,
   startArtifactService,
@@ -47,14 +51,30 @@ async function dir(): Promise<string> {
   return d
 }
 
-/** Copies of the real Go binaries in a fresh output dir. */
-async function binaries(): Promise<{ out: string; builds: Build[] }> {
+/**
+ * Copies of the real Go binaries in a fresh output dir, under the names the
+ * plan gives them for these publish options.
+ */
+async function binaries(
+  opts: PublishOptions
+): Promise<{ out: string; builds: Build[] }> {
   const out = await dir()
   const builds: Build[] = []
   for (const b of goBuilds) {
-    builds.push(await fakeBuild(out, b.target.name, await readFile(b.path)))
+    const bytes = await readFile(b.path)
+    builds.push(await fakeBuild(out, b.target.name, bytes, 'hello', opts))
   }
   return { out, builds }
+}
+
+/** The upload problems, as lines. */
+function failures(result: Uploaded): string[] {
+  return result.problems.map(problemLine)
+}
+
+/** The uploaded artifacts, in package order. */
+function artifacts(result: Uploaded): Artifact[] {
+  return result.uploads.map((u) => u.artifact)
 }
 
 /** Every file of an output dir with its hash, to prove nothing was lost. */
@@ -98,19 +118,19 @@ afterEach(() => {
 
 describe('uploadPackages against the local artifact service', () => {
   it('per-target: one zipped artifact per binary with its .sha256', async () => {
-    const { out, builds } = await binaries()
     const opts = options({ 'retention-days': '5' })
+    const { out, builds } = await binaries(opts)
     const packaged = await packageBinaries(builds, opts, out)
     const result = await uploadPackages(packaged, opts)
 
-    expect(result.failures).toEqual([])
+    expect(failures(result)).toEqual([])
     expect(result.skipped).toBeUndefined()
-    expect(result.artifacts.map((a) => a.name)).toEqual([
+    expect(artifacts(result).map((a) => a.name)).toEqual([
       'hello-linux-amd64',
       'hello-linux-arm-7',
       'hello-windows-amd64'
     ])
-    for (const [i, artifact] of result.artifacts.entries()) {
+    for (const [i, artifact] of artifacts(result).entries()) {
       const stored = svc.artifact(artifact.name)!
       expect(artifact).toEqual({
         name: artifact.name,
@@ -130,7 +150,7 @@ describe('uploadPackages against the local artifact service', () => {
       expect(sha256(bytes)).toBe(artifact.digest)
       const got = await unzipBytes(bytes, await dir())
       const bin = builds[i]
-      const rel = `${bin.target.id}/${bin.fileName}`
+      const rel = bin.fileName
       expect(got.files).toEqual([rel, `${rel}.sha256`])
       expect(sha256(await readFile(join(got.dir, rel)))).toBe(bin.sha256)
       expect(await readFile(join(got.dir, `${rel}.sha256`), 'utf8')).toBe(
@@ -140,11 +160,11 @@ describe('uploadPackages against the local artifact service', () => {
   })
 
   it('per-target with archives: tar.gz/zip inside keep mode 0755', async () => {
-    const { out, builds } = await binaries()
     const opts = options({ archive: 'auto', 'compression-level': '0' })
+    const { out, builds } = await binaries(opts)
     const packaged = await packageBinaries(builds, opts, out)
     const result = await uploadPackages(packaged, opts)
-    expect(result.failures).toEqual([])
+    expect(failures(result)).toEqual([])
 
     const linux = await unzipBytes(
       await svc.download('hello-linux-arm-7'),
@@ -156,13 +176,13 @@ describe('uploadPackages against the local artifact service', () => {
     ])
     expect(
       await tarEntries(join(linux.dir, 'hello-linux-arm-7.tar.gz'))
-    ).toEqual([{ mode: '-rwxr-xr-x', name: 'hello' }])
+    ).toEqual([{ mode: '-rwxr-xr-x', name: 'hello-linux-arm-7' }])
     const win = await unzipBytes(
       await svc.download('hello-windows-amd64'),
       await dir()
     )
     expect(await zipEntries(join(win.dir, 'hello-windows-amd64.zip'))).toEqual([
-      { mode: '-rwxr-xr-x', name: 'hello.exe' }
+      { mode: '-rwxr-xr-x', name: 'hello-windows-amd64.exe' }
     ])
     const archive = await readFile(join(win.dir, 'hello-windows-amd64.zip'))
     expect(sha256(archive)).toBe(
@@ -171,30 +191,30 @@ describe('uploadPackages against the local artifact service', () => {
   })
 
   it('combined: one artifact with every binary and a SHA256SUMS that checks', async () => {
-    const { out, builds } = await binaries()
     const opts = options({ upload: 'combined', 'artifact-name': 'all-{name}' })
+    const { out, builds } = await binaries(opts)
     const packaged = await packageBinaries(builds, opts, out)
     const result = await uploadPackages(packaged, opts)
 
-    expect(result.failures).toEqual([])
-    expect(result.artifacts).toHaveLength(1)
-    expect(result.artifacts[0]).toMatchObject({
+    expect(failures(result)).toEqual([])
+    expect(artifacts(result)).toHaveLength(1)
+    expect(artifacts(result)[0]).toMatchObject({
       name: 'all-hello',
       binaries: [
-        'linux-amd64/hello',
-        'linux-arm-7/hello',
-        'windows-amd64/hello.exe'
+        'hello-linux-amd64',
+        'hello-linux-arm-7',
+        'hello-windows-amd64.exe'
       ]
     })
     const got = await unzipBytes(await svc.download('all-hello'), await dir())
     expect(got.files).toEqual([
       'SHA256SUMS',
-      'linux-amd64/hello',
-      'linux-arm-7/hello',
-      'windows-amd64/hello.exe'
+      'hello-linux-amd64',
+      'hello-linux-arm-7',
+      'hello-windows-amd64.exe'
     ])
     for (const b of builds) {
-      const rel = `${b.target.id}/${b.fileName}`
+      const rel = b.fileName
       expect(sha256(await readFile(join(got.dir, rel)))).toBe(b.sha256)
     }
     expect(await readFile(join(got.dir, 'SHA256SUMS'), 'utf8')).toBe(
@@ -203,18 +223,18 @@ describe('uploadPackages against the local artifact service', () => {
   })
 
   it('skip-archive: the raw binary is the artifact, and its digest is checked', async () => {
-    const { out, builds } = await binaries()
     const opts = options({ 'skip-archive': 'true' })
+    const { out, builds } = await binaries(opts)
     const packaged = await packageBinaries(builds, opts, out)
     const result = await uploadPackages(packaged, opts)
 
-    expect(result.failures).toEqual([])
-    expect(result.artifacts.map((a) => [a.name, a.digest])).toEqual([
+    expect(failures(result)).toEqual([])
+    expect(artifacts(result).map((a) => [a.name, a.digest])).toEqual([
       ['hello-linux-amd64', builds[0].sha256],
       ['hello-linux-arm-7', builds[1].sha256],
       ['hello-windows-amd64.exe', builds[2].sha256]
     ])
-    for (const [i, a] of result.artifacts.entries()) {
+    for (const [i, a] of artifacts(result).entries()) {
       const bytes = await svc.download(a.name)
       expect(sha256(bytes)).toBe(builds[i].sha256)
       expect(svc.artifact(a.name)!.mimeType).not.toBe('application/zip')
@@ -223,16 +243,16 @@ describe('uploadPackages against the local artifact service', () => {
 
   it('skip-archive: a file changed after packaging is reported, not trusted', async () => {
     const out = await dir()
-    const b = await fakeBuild(out, 'linux/riscv64', 'verified bytes')
     const opts = options({ 'skip-archive': 'true' })
+    const b = await fakeBuild(out, 'linux/riscv64', 'verified bytes', 'hello', opts)
     const packaged = await packageBinaries([b], opts, out)
     // the staged copy is what is uploaded; change it as a rogue step would
     await writeFile(packaged.packages[0].files[0], 'other bytes')
     const result = await uploadPackages(packaged, opts)
-    expect(result.artifacts).toEqual([])
-    expect(result.failures).toEqual([
+    expect(artifacts(result)).toEqual([])
+    expect(failures(result)).toEqual([
       expect.stringMatching(
-        /^artifact hello-linux-riscv64 \(linux-riscv64\/hello\): the service received bytes with sha256 [0-9a-f]{64}, but the verified file has [0-9a-f]{64}/
+        /^artifact hello-linux-riscv64 \(hello-linux-riscv64\): the service received bytes with sha256 [0-9a-f]{64}, but the verified file has [0-9a-f]{64}/
       )
     ])
   })
@@ -249,8 +269,8 @@ describe('uploadPackages when things go wrong', () => {
     opts: ReturnType<typeof options>
   }> {
     const out = await dir()
-    const b = await fakeBuild(out, 'linux/amd64', content)
     const opts = options(values)
+    const b = await fakeBuild(out, 'linux/amd64', content, 'hello', opts)
     return { out, opts, packaged: await packageBinaries([b], opts, out) }
   }
 
@@ -278,8 +298,8 @@ describe('uploadPackages when things go wrong', () => {
         concurrency: 2
       }
     )
-    expect(result.failures).toEqual([])
-    expect(result.artifacts).toHaveLength(6)
+    expect(failures(result)).toEqual([])
+    expect(artifacts(result)).toHaveLength(6)
     expect(svc.peakInFlight()).toBe(2)
   })
 
@@ -288,8 +308,8 @@ describe('uploadPackages when things go wrong', () => {
     const before = await snapshot(out)
     svc.failNext('CreateArtifact', 2)
     const result = await uploadPackages(packaged, opts)
-    expect(result.failures).toEqual([])
-    expect(result.artifacts.map((a) => a.name)).toEqual(['hello-linux-amd64'])
+    expect(failures(result)).toEqual([])
+    expect(artifacts(result).map((a) => a.name)).toEqual(['hello-linux-amd64'])
     expect(methodCalls('CreateArtifact')).toEqual([503, 503, 200])
     expect(stopCapture()).toMatch(
       /Attempt 2 of 5 failed with error: Failed request: \(503\)/
@@ -300,30 +320,31 @@ describe('uploadPackages when things go wrong', () => {
 
   it('409 without overwrite: fails naming the artifact, the old one stays', async () => {
     const first = await small({}, 'first')
-    expect((await uploadPackages(first.packaged, first.opts)).failures).toEqual(
+    expect(failures(await uploadPackages(first.packaged, first.opts))).toEqual(
       []
     )
     const second = await small({}, 'second')
     const before = await snapshot(second.out)
 
     const result = await uploadPackages(second.packaged, second.opts)
-    expect(result.artifacts).toEqual([])
-    expect(result.failures).toEqual([
-      `artifact hello-linux-amd64 (linux-amd64/hello): upload failed: Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run: hello-linux-amd64. An artifact of this name already exists in this workflow run: set overwrite: true to replace it, or give each job its own artifact-name (in a matrix, include a matrix value). The files are kept in ${second.out}.`
+    expect(artifacts(result)).toEqual([])
+    expect(failures(result)).toEqual([
+      `artifact hello-linux-amd64 (hello-linux-amd64): upload failed: Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run: hello-linux-amd64. An artifact of this name already exists in this workflow run: set overwrite: true to replace it, or give each job its own artifact-name (in a matrix, include a matrix value). The files are kept in ${second.out}.`
     ])
-    expect(result.failed).toEqual([
-      {
-        name: 'hello-linux-amd64',
-        binaries: ['linux-amd64/hello'],
-        error: expect.stringContaining('(409) Conflict')
-      }
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        subject: 'artifact hello-linux-amd64 (hello-linux-amd64)',
+        what: expect.stringContaining('(409) Conflict'),
+        stage: 'upload',
+        builds: ['linux-amd64/hello']
+      })
     ])
     expect(methodCalls('CreateArtifact')).toEqual([200, 409])
     const got = await unzipBytes(
       await svc.download('hello-linux-amd64'),
       await dir()
     )
-    expect(await readFile(join(got.dir, 'linux-amd64/hello'), 'utf8')).toBe(
+    expect(await readFile(join(got.dir, 'hello-linux-amd64'), 'utf8')).toBe(
       'first'
     )
     expect(await snapshot(second.out)).toEqual(before)
@@ -333,21 +354,21 @@ describe('uploadPackages when things go wrong', () => {
     const first = await small({ overwrite: 'true' }, 'first')
     // nothing to delete yet: that is fine
     const one = await uploadPackages(first.packaged, first.opts)
-    expect(one.failures).toEqual([])
+    expect(failures(one)).toEqual([])
     const second = await small({ overwrite: 'true' }, 'second')
     const two = await uploadPackages(second.packaged, second.opts)
 
-    expect(two.failures).toEqual([])
-    expect(two.artifacts[0].id).not.toBe(one.artifacts[0].id)
+    expect(failures(two)).toEqual([])
+    expect(artifacts(two)[0].id).not.toBe(artifacts(one)[0].id)
     expect(svc.artifacts().map((a) => [a.name, a.id])).toEqual([
-      ['hello-linux-amd64', two.artifacts[0].id]
+      ['hello-linux-amd64', artifacts(two)[0].id]
     ])
     expect(methodCalls('DeleteArtifact')).toEqual([200])
     const got = await unzipBytes(
       await svc.download('hello-linux-amd64'),
       await dir()
     )
-    expect(await readFile(join(got.dir, 'linux-amd64/hello'), 'utf8')).toBe(
+    expect(await readFile(join(got.dir, 'hello-linux-amd64'), 'utf8')).toBe(
       'second'
     )
   })
@@ -359,11 +380,11 @@ describe('uploadPackages when things go wrong', () => {
     const { out, packaged, opts } = await small()
     const before = await snapshot(out)
     const result = await uploadPackages(packaged, opts)
-    expect(result.artifacts).toEqual([])
-    expect(result.failures).toEqual([
+    expect(artifacts(result)).toEqual([])
+    expect(failures(result)).toEqual([
       `upload: ACTIONS_RUNTIME_TOKEN has no "Actions.Results:<run>:<job>" scope, so artifacts cannot be created; run the action as a step of a job (not in a container action or with a token of your own). Files are kept in ${out}.`
     ])
-    expect(result.failed.map((f) => f.name)).toEqual(['hello-linux-amd64'])
+    expect(result.problems.map((p) => p.builds)).toEqual([['linux-amd64/hello']])
     expect(svc.calls.filter((c) => c.method === 'CreateArtifact')).toEqual([])
     expect(await snapshot(out)).toEqual(before)
   })
@@ -375,10 +396,10 @@ describe('uploadPackages when things go wrong', () => {
     const { out, packaged, opts } = await small()
     const before = await snapshot(out)
     const result = await uploadPackages(packaged, opts)
-    expect(result.artifacts).toEqual([])
-    expect(result.failures).toEqual([
+    expect(artifacts(result)).toEqual([])
+    expect(failures(result)).toEqual([
       expect.stringMatching(
-        /^artifact hello-linux-amd64 \(linux-amd64\/hello\): upload failed: .*\(403\) Forbidden: the token is not valid for this run and job\. The artifact service refused the runtime token/
+        /^artifact hello-linux-amd64 \(hello-linux-amd64\): upload failed: .*\(403\) Forbidden: the token is not valid for this run and job\. The artifact service refused the runtime token/
       )
     ])
     expect(methodCalls('CreateArtifact')).toEqual([403])
@@ -394,9 +415,9 @@ describe('uploadPackages when things go wrong', () => {
       attempts: 3,
       retryDelayMs: 50
     })
-    expect(result.artifacts).toEqual([])
-    expect(result.failures).toEqual([
-      `artifact hello-linux-amd64 (linux-amd64/hello): upload failed (after 3 tries): Failed to CreateArtifact: Unable to make request: ECONNREFUSED. The artifact service could not be reached; on a self-hosted runner, check access to the GitHub endpoints. The files are kept in ${out}.`
+    expect(artifacts(result)).toEqual([])
+    expect(failures(result)).toEqual([
+      `artifact hello-linux-amd64 (hello-linux-amd64): upload failed (after 3 tries): Failed to CreateArtifact: Unable to make request: ECONNREFUSED. The artifact service could not be reached; on a self-hosted runner, check access to the GitHub endpoints. The files are kept in ${out}.`
     ])
     expect(stopCapture()).toContain(
       '::warning::Upload of artifact hello-linux-amd64 failed (try 2 of 3)'
@@ -405,9 +426,9 @@ describe('uploadPackages when things go wrong', () => {
     expect(await snapshot(out)).toEqual(before)
     expect(Object.keys(before)).toEqual([
       'SHA256SUMS',
+      'hello-linux-amd64',
       'hello-linux-amd64.tar.gz',
-      'hello-linux-amd64.tar.gz.sha256',
-      'linux-amd64/hello'
+      'hello-linux-amd64.tar.gz.sha256'
     ])
   })
 
@@ -416,9 +437,8 @@ describe('uploadPackages when things go wrong', () => {
     const { out, packaged, opts } = await small()
     const result = await uploadPackages(packaged, opts)
     expect(result).toEqual({
-      artifacts: [],
-      failures: [],
-      failed: [],
+      uploads: [],
+      problems: [],
       skipped: `ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set, so this is not a GitHub Actions runner; the files are kept in ${out}`
     })
     expect(
@@ -429,9 +449,8 @@ describe('uploadPackages when things go wrong', () => {
   it('upload: none: skipped', async () => {
     const { packaged, opts } = await small({ upload: 'none' })
     expect(await uploadPackages(packaged, opts)).toEqual({
-      artifacts: [],
-      failures: [],
-      failed: [],
+      uploads: [],
+      problems: [],
       skipped: 'upload is "none"'
     })
   })
@@ -441,7 +460,7 @@ describe('uploadPackages when things go wrong', () => {
     const { packaged, opts } = await small()
     const calls = svc.calls.length
     const result = await uploadPackages(packaged, opts)
-    expect(result.failures).toEqual([
+    expect(failures(result)).toEqual([
       expect.stringMatching(
         /^upload: the artifact service .* is not available on GitHub Enterprise Server \(https:\/\/github\.example\.com\)/
       )
@@ -466,7 +485,7 @@ describe('uploadPackages when things go wrong', () => {
       client: flaky,
       retryDelayMs: 10
     })
-    expect(result.failures).toEqual([])
+    expect(failures(result)).toEqual([])
     expect(calls).toBe(2)
     expect(stopCapture()).toContain(
       '::warning::Upload of artifact hello-linux-amd64 failed (try 1 of 3): Upload progress stalled.; trying again in 10 ms.'

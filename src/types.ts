@@ -5,8 +5,11 @@
  *
  * A `Target` is what the user asked for, a `Build` is what `go build` made of
  * it, a `BinaryInfo` is what the file says it is, a `Finding` is a mismatch
- * between the two and an `Artifact` is what was uploaded.
+ * between the two and an `Artifact` is what was uploaded. Each stage's output
+ * has a name: `Inputs → Plan → Built → Inspected → Packaged → Uploaded →
+ * Result`, and records pass between them by the planned binary's `id`.
  */
+import type { Problem } from './problem.js'
 
 /** The environment variable that carries an architecture's variant. */
 export type VariantVar =
@@ -44,14 +47,40 @@ export interface MainPackage {
 /** What happened to one (target, package) pair. */
 export type BuildStatus = 'built' | 'failed' | 'skipped'
 
-/** The outcome of building one main package for one target. */
-export interface Build {
+/** The archive a binary is packed into before upload. */
+export type ArchiveKind = 'none' | 'tar.gz' | 'zip'
+
+/**
+ * One binary the plan will produce, with every name it will ever have,
+ * decided once before any build starts: the build writes `path`, the package
+ * stage writes `deliverable` (and `sidecar`), the upload stage names the
+ * artifact `artifact`. Later stages look it up by `id`, never by path.
+ */
+export interface PlannedBinary {
+  /** Stable id: `<target id>/<binary name>` (`linux-arm-7/tool`). */
+  id: string
   target: Target
   pkg: MainPackage
-  /** Absolute path of the binary (exists when status is 'built'). */
+  /** Absolute path of the binary: output-dir plus `fileName`. */
   path: string
-  /** File name of the binary (`tool.exe`). */
+  /** File name of the binary: `<name>-<target id><ext>` (`tool-windows-amd64.exe`). */
   fileName: string
+  /** The archive it is packed into. */
+  archive: ArchiveKind
+  /**
+   * The file that is uploaded and listed in SHA256SUMS, relative to
+   * output-dir: the archive, a copy named like the artifact (skip-archive),
+   * or the binary itself. Also its line's name in SHA256SUMS.
+   */
+  deliverable: string
+  /** `<deliverable>.sha256`, written for a per-target, service-zipped artifact. */
+  sidecar?: string
+  /** The artifact that will hold it (none with upload: none). */
+  artifact?: string
+}
+
+/** The outcome of building one main package for one target. */
+export interface Build extends PlannedBinary {
   status: BuildStatus
   /** Wall seconds spent in `go build`. */
   seconds: number
@@ -115,8 +144,38 @@ export interface BinaryReport {
   uploadError?: string
 }
 
+/** The build stage's output: one Build per planned binary, in plan order. */
+export interface Built {
+  builds: Build[]
+  /** A failed or skipped build, or the stage itself failing. */
+  problems: Problem[]
+}
+
+/** The inspect stage's output: what each binary is, and whether it runs. */
+export interface Inspected {
+  binaries: BinaryReport[]
+  /** Verification errors (with verify on) and failed smoke tests. */
+  problems: Problem[]
+}
+
+/** One uploaded artifact and the ids of the builds it holds. */
+export interface Upload {
+  artifact: Artifact
+  builds: string[]
+}
+
+/** The upload stage's output. */
+export interface Uploaded {
+  /** Uploaded artifacts, in package order. */
+  uploads: Upload[]
+  /** One per artifact that could not be uploaded, naming its builds. */
+  problems: Problem[]
+  /** Why nothing was uploaded, when nothing was tried. */
+  skipped?: string
+}
+
 /** The whole run, as the report stage sees it. */
-export interface RunResult {
+export interface Result {
   goVersion: string
   /** `linux/amd64` */
   host: string
@@ -129,9 +188,15 @@ export interface RunResult {
   outputDir: string
   binaries: BinaryReport[]
   artifacts: Artifact[]
+  /** SHA256SUMS, when the package stage wrote it. */
   checksumsPath?: string
   /** Why nothing was uploaded (`upload: none`, no runtime token...). */
   uploadSkipped?: string
-  /** One line per failure (build, verification, upload), already phrased for people. */
-  failures: string[]
+  /** Every problem of every stage after the plan, in stage order. */
+  problems: Problem[]
 }
+
+export type { Problem } from './problem.js'
+export type { Inputs } from './inputs/inputs.js'
+export type { Plan } from './plan/plan.js'
+export type { Packaged } from './package/package.js'

@@ -17,8 +17,14 @@ import {
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
+import { buildRecord } from '../../src/build/build.js'
+import {
+  parsePublishInputs,
+  type PublishOptions
+} from '../../src/package/options.js'
+import { nameBinaries } from '../../src/plan/names.js'
 import { makeTarget, variantVariable } from '../../src/plan/targets.js'
-import type { Build, Target } from '../../src/types.js'
+import type { Build, PlannedBinary, Target } from '../../src/types.js'
 
 const run = promisify(execFile)
 
@@ -52,11 +58,36 @@ export function target(name: string): Target {
   return makeTarget(goos, goarch, variant)
 }
 
+/** Publish options from input values (defaults for the rest). */
+export function publishOptions(
+  values: Record<string, string> = {}
+): PublishOptions {
+  return parsePublishInputs((name) => values[name] ?? '')
+}
+
+/**
+ * The plan's binary for `name` on a target, named by the real naming
+ * function for the given publish options.
+ */
+export function plannedBinary(
+  outputDir: string,
+  spec: string,
+  name = 'hello',
+  opts: PublishOptions = publishOptions()
+): PlannedBinary {
+  const pkg = {
+    pattern: '.',
+    importPath: `example.com/${name}`,
+    binaryName: name
+  }
+  const named = nameBinaries(opts, [target(spec)], [pkg], outputDir)
+  return named.binaries[0]
+}
 
 /**
  * Builds a hello program with the real Go toolchain (CGO_ENABLED=0,
- * -trimpath, -ldflags=-s -w) for each target, into
- * `<outputDir>/<target id>/<name>[.exe]`, as the build stage would.
+ * -trimpath, -ldflags=-s -w) for each target, into the file the plan
+ * names (`<outputDir>/<name>-<target id>[.exe]`), as the build stage would.
  *
  * @returns One 'built' Build per target, with size and sha256.
  */
@@ -73,11 +104,10 @@ export async function buildHello(
   )
   try {
     const builds: Build[] = []
+    await mkdir(outputDir, { recursive: true })
     for (const spec of targets) {
       const t = target(spec)
-      const fileName = `${name}${t.goos === 'windows' ? '.exe' : ''}`
-      const path = join(outputDir, t.id, fileName)
-      await mkdir(join(outputDir, t.id), { recursive: true })
+      const planned = plannedBinary(outputDir, spec, name)
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         CGO_ENABLED: '0',
@@ -90,21 +120,17 @@ export async function buildHello(
       const started = Date.now()
       await run(
         'go',
-        ['build', '-trimpath', '-ldflags=-s -w', '-o', path, '.'],
+        ['build', '-trimpath', '-ldflags=-s -w', '-o', planned.path, '.'],
         { cwd: src, env }
       )
-      const bytes = await readFile(path)
-      builds.push({
-        target: t,
-        pkg: { pattern: '.', importPath: `example.com/${name}`, binaryName: name },
-        path,
-        fileName,
-        status: 'built',
-        seconds: (Date.now() - started) / 1000,
-        output: '',
-        size: bytes.length,
-        sha256: sha256(bytes)
-      })
+      const bytes = await readFile(planned.path)
+      builds.push(
+        buildRecord(planned, 'built', {
+          seconds: (Date.now() - started) / 1000,
+          size: bytes.length,
+          sha256: sha256(bytes)
+        })
+      )
     }
     return builds
   } finally {
@@ -114,31 +140,23 @@ export async function buildHello(
 
 /**
  * A 'built' Build for a file with the given bytes (no compiler), written to
- * `<outputDir>/<target id>/<name>[.exe]`.
+ * the file the plan names for these publish options.
  */
 export async function fakeBuild(
   outputDir: string,
   spec: string,
   content: string | Buffer,
-  name = 'hello'
+  name = 'hello',
+  opts: PublishOptions = publishOptions()
 ): Promise<Build> {
-  const t = target(spec)
-  const fileName = `${name}${t.goos === 'windows' ? '.exe' : ''}`
-  const path = join(outputDir, t.id, fileName)
-  await mkdir(join(outputDir, t.id), { recursive: true })
+  const planned = plannedBinary(outputDir, spec, name, opts)
+  await mkdir(outputDir, { recursive: true })
   const bytes = Buffer.from(content)
-  await writeFile(path, bytes, { mode: 0o755 })
-  return {
-    target: t,
-    pkg: { pattern: '.', importPath: `example.com/${name}`, binaryName: name },
-    path,
-    fileName,
-    status: 'built',
-    seconds: 0,
-    output: '',
+  await writeFile(planned.path, bytes, { mode: 0o755 })
+  return buildRecord(planned, 'built', {
     size: bytes.length,
     sha256: sha256(bytes)
-  }
+  })
 }
 
 /** Every file under a directory, relative and `/`-separated, sorted. */

@@ -5,38 +5,21 @@
  */
 import { mkdtemp, rename, rm } from 'node:fs/promises'
 import * as path from 'node:path'
-import { targetEnvironment, type Env } from '../plan/environment.js'
+import { sha256File } from '../hash.js'
 import { formatDuration } from '../inputs/inputs.js'
 import { makeDirectory } from '../files.js'
 import { removeStaleChecksums } from '../package/stale.js'
+import { targetEnvironment, type Env } from '../plan/environment.js'
+import type { BuildPlan } from '../plan/plan.js'
+import type { Problem } from '../problem.js'
 import { onCancel, PROBE_TIMEOUT_MS, runProcess } from '../process.js'
-import { sha256File } from '../package/checksums.js'
-import { binaryExtension } from '../plan/targets.js'
-import type { Build, MainPackage, Target, VariantVar } from '../types.js'
-
-/** Everything `go build` needs, decided before the first build. */
-export interface BuildPlan {
-  go: string
-  cwd: string
-  outputDir: string
-  targets: Target[]
-  packages: MainPackage[]
-  /** The inherited part of every build's environment. */
-  baseEnv: Env
-  /** Flags for every build, before the package (`-trimpath`, `-ldflags=...`). */
-  buildFlags: string[]
-  /** Builds at once. */
-  parallel: number
-  /** `go build -p`: packages each build compiles at once. */
-  compileParallel: number
-  failFast: boolean
-  /** `build-timeout`: the longest one target's go build may run (none when unset). */
-  timeoutMs?: number
-  /** The platform of this process, for environment name rules. */
-  platform?: NodeJS.Platform
-  /** The toolchain's built-in variant values, for targets that name none. */
-  variantDefaults?: Partial<Record<VariantVar, string>>
-}
+import type {
+  Build,
+  BuildStatus,
+  MainPackage,
+  PlannedBinary,
+  Target
+} from '../types.js'
 
 /** The environment of every go command run for this target. */
 export function buildEnvironment(plan: BuildPlan, target: Target): Env {
@@ -45,26 +28,6 @@ export function buildEnvironment(plan: BuildPlan, target: Target): Env {
 
 /** Called as each build ends, in completion order (for log grouping). */
 export type BuildListener = (build: Build) => void
-
-/** The file name of a binary: `tool-linux-arm-7`, `tool-windows-amd64.exe`. */
-export function binaryFileName(pkg: MainPackage, target: Target): string {
-  return `${pkg.binaryName}-${target.id}${binaryExtension(target)}`
-}
-
-/** The `go build` flags shared by every target, from the inputs. */
-export function commonBuildFlags(options: {
-  trimpath: boolean
-  ldflags: string
-  tags: readonly string[]
-  flags: readonly string[]
-}): string[] {
-  const out: string[] = []
-  if (options.trimpath) out.push('-trimpath')
-  if (options.ldflags) out.push(`-ldflags=${options.ldflags}`)
-  if (options.tags.length) out.push(`-tags=${options.tags.join(',')}`)
-  out.push(...options.flags)
-  return out
-}
 
 /**
  * Explain a failed build when a dependency needs cgo: list the packages that
@@ -149,20 +112,39 @@ async function explainFailure(
   return `${target.name}: go build ${pkg.binaryName} failed (exit code ${exitCode})`
 }
 
-/** One Build per main package of a target, before anything ran. */
-function plannedBuilds(plan: BuildPlan, target: Target, status: Build['status']): Build[] {
-  return plan.packages.map((pkg) => {
-    const fileName = binaryFileName(pkg, target)
-    return {
-      target,
-      pkg,
-      path: path.join(plan.outputDir, fileName),
-      fileName,
-      status,
-      seconds: 0,
-      output: ''
-    }
-  })
+/**
+ * The record of one planned binary's build: the one way a Build is made
+ * (the build stage starts from it; tests make theirs with it too).
+ *
+ * @param binary the planned binary, with its names
+ * @param status what happened
+ * @param outcome what else is known (seconds, output, error, size, sha256)
+ */
+export function buildRecord(
+  binary: PlannedBinary,
+  status: BuildStatus,
+  outcome: Partial<
+    Pick<Build, 'seconds' | 'output' | 'error' | 'size' | 'sha256'>
+  > = {}
+): Build {
+  return { ...binary, status, seconds: 0, output: '', ...outcome }
+}
+
+/** The build stage's problems: one per failed or skipped build. */
+export function buildProblems(builds: readonly Build[]): Problem[] {
+  return builds
+    .filter((b) => b.status !== 'built')
+    .map((b) => ({
+      what: b.error ?? `${b.target.name}: ${b.status}`,
+      fix: '',
+      stage: 'build' as const,
+      builds: [b.id]
+    }))
+}
+
+/** The planned binaries of one target, in package order. */
+function binariesOf(plan: BuildPlan, target: Target): PlannedBinary[] {
+  return plan.binaries.filter((b) => b.target.id === target.id)
 }
 
 /**
@@ -176,7 +158,7 @@ function plannedBuilds(plan: BuildPlan, target: Target, status: Build['status'])
  * it. Never throws: failures come back as failed Builds.
  */
 async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
-  const builds = plannedBuilds(plan, target, 'failed')
+  const builds = binariesOf(plan, target).map((b) => buildRecord(b, 'failed'))
   const single = builds.length === 1
   let staging = ''
   const env = buildEnvironment(plan, target)
@@ -188,7 +170,7 @@ async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
     '-o',
     out,
     '--',
-    ...plan.packages.map((p) => p.pattern)
+    ...builds.map((b) => b.pkg.pattern)
   ]
   const built = (b: Build): string =>
     path.join(staging, single ? b.fileName : goExecName(b.pkg.importPath, target.goos))
@@ -271,10 +253,11 @@ export async function buildAll(
       if (i >= plan.targets.length) return
       const target = plan.targets[i]
       if (stop) {
-        results[i] = plannedBuilds(plan, target, 'skipped').map((b) => ({
-          ...b,
-          error: `${target.name}: not built because an earlier build failed and fail-fast is on`
-        }))
+        results[i] = binariesOf(plan, target).map((b) =>
+          buildRecord(b, 'skipped', {
+            error: `${target.name}: not built because an earlier build failed and fail-fast is on`
+          })
+        )
       } else {
         results[i] = await buildTarget(plan, target)
         if (plan.failFast && results[i].some((b) => b.status === 'failed')) stop = true
@@ -285,13 +268,4 @@ export async function buildAll(
   const workers = Math.max(1, Math.min(plan.parallel, plan.targets.length))
   await Promise.all(Array.from({ length: workers }, worker))
   return results.flat()
-}
-
-/**
- * How many packages each `go build` compiles at once, so that builds ×
- * compiles stay near the CPU count: the machine is never oversubscribed by
- * more than one build's worth, and a single build still uses every core.
- */
-export function compileParallelism(cpus: number, parallel: number): number {
-  return Math.max(1, Math.ceil(cpus / parallel))
 }

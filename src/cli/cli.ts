@@ -23,7 +23,7 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { INPUT_DEFAULTS, InputError, getInputs } from '../inputs/inputs.js'
 import { actionLog, streamLog, terminalText, type Log } from '../log.js'
-import { execute } from '../main.js'
+import { execute } from '../pipeline.js'
 import { terminalReport } from '../report/report.js'
 import { closest } from '../plan/targets.js'
 
@@ -229,7 +229,7 @@ export async function main(
     const inputs = getInputs(args.get)
     const result = await execute(inputs, log)
     out('\n' + terminalText(terminalReport(result)))
-    return result.failures.length ? 1 : 0
+    return result.problems.length ? 1 : 0
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     if (error instanceof InputError) {

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os'
 import { parseEnvInput, type Env } from '../plan/environment.js'
 import { buildFlagProblems, linkerFlagProblems, splitWords } from './flags.js'
 import { parsePublishInputs, type PublishOptions } from '../package/options.js'
+import { ProblemError, problemLine, type Problem } from '../problem.js'
 
 /** The name and default of every input, as action.yml declares them. */
 export const INPUT_DEFAULTS = {
@@ -79,9 +80,9 @@ export interface Inputs {
 }
 
 /** Thrown when inputs are invalid; the message has one line per problem. */
-export class InputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'))
+export class InputError extends ProblemError {
+  constructor(problems: readonly (Problem | string)[]) {
+    super(problems)
     this.name = 'InputError'
   }
 }
@@ -230,7 +231,8 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
   try {
     publish = parsePublishInputs(get)
   } catch (e) {
-    problems.push(...((e as { problems?: string[] }).problems ?? [(e as Error).message]))
+    if (!(e instanceof ProblemError)) throw e
+    problems.push(...e.problems.map(problemLine))
   }
 
   const inputs: Inputs = {

@@ -3,8 +3,7 @@
  * `sha256sum -c` reads (`<hex>  <name>`, two spaces, text mode).
  */
 
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+export { sha256File } from '../hash.js'
 
 /** One line of a checksums file. */
 export interface Checksum {
@@ -16,25 +15,6 @@ export interface Checksum {
 
 /** The name of the step-wide checksums file in the output directory. */
 export const CHECKSUMS_FILE = 'SHA256SUMS'
-
-/**
- * Hashes a file by streaming it in 1 MiB reads (the default 64 KiB reads,
- * not SHA-256, were the bottleneck).
- *
- * @param path The file.
- * @returns Its SHA-256 as lower-case hex, and its size in bytes.
- */
-export async function sha256File(
-  path: string
-): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256')
-  let size = 0
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer)
-    size += (chunk as Buffer).length
-  }
-  return { sha256: hash.digest('hex'), size }
-}
 
 /**
  * Formats checksums as `sha256sum` writes them, sorted by file name.

@@ -1,8 +1,8 @@
 /**
- * The package and upload stages, for `main.ts`:
+ * The package and upload stages, for `pipeline.ts`:
  *
- *   parsePublishInputs ─> checkPlannedNames ─> (build, inspect)
- *     ─> packageBinaries ─> uploadPackages
+ *   parsePublishInputs ─> (plan names every file and artifact) ─> (build,
+ *     inspect) ─> publishable ─> packageBinaries ─> uploadPackages
  */
 
 export {
@@ -11,17 +11,15 @@ export {
   artifactName,
   nameVars,
   checkArtifactNames,
-  checkPlannedNames,
-  plannedArtifactNames,
   combinedArtifactName,
   archiveFormatFor,
+  uploadSkipReason,
   DEFAULT_PER_TARGET_NAME,
   DEFAULT_COMBINED_NAME,
   type PublishOptions,
   type UploadMode,
   type ArchiveFormat,
-  type NameVars,
-  type PlannedBinary
+  type NameVars
 } from './options.js'
 export {
   packageBinaries,
@@ -29,10 +27,6 @@ export {
   type Packaged,
   type PackagedFile
 } from './package.js'
+export { publishable } from './publishable.js'
 export { CHECKSUMS_FILE, formatChecksums, sha256File } from './checksums.js'
-export {
-  uploadPackages,
-  type UploadDeps,
-  type UploadResult,
-  type UploadFailure
-} from '../upload/upload.js'
+export { uploadPackages, type UploadDeps } from '../upload/upload.js'

@@ -1,11 +1,12 @@
 /**
  * The publish stage's inputs: how to package and upload, validated before the
- * first build starts, and the artifact names that follow from them.
+ * first build starts, and the name templates the plan names artifacts with
+ * (`src/plan/names.ts` decides every name, once).
  *
  * Everything here is pure: no `@actions/core`, no files, no network.
  */
 
-import { binaryExtension } from '../plan/targets.js'
+import { ProblemError } from '../problem.js'
 import type { Target } from '../types.js'
 
 /** The action inputs this stage reads, by their names in action.yml. */
@@ -104,7 +105,7 @@ const PLACEHOLDER_RE = /([-_.]?)\{([^{}]*)\}/g
  *
  * @param get Returns an input's value ('' when unset), like `core.getInput`.
  * @returns The validated options.
- * @throws Error listing one line per problem: the input, its value and the fix.
+ * @throws ProblemError listing every problem: the input, its value and the fix.
  */
 export function parsePublishInputs(
   get: (name: string) => string
@@ -175,12 +176,9 @@ export function parsePublishInputs(
   if (nameRaw !== '') problems.push(...checkTemplate(nameRaw, upload))
 
   if (problems.length > 0) {
-    throw Object.assign(
-      new Error(
-        `Invalid publish input${problems.length > 1 ? 's' : ''}:\n${problems.map((p) => `  ${p}`).join('\n')}`
-      ),
-      { problems }
-    )
+    throw new ProblemError(problems, {
+      heading: `Invalid publish input${problems.length > 1 ? 's' : ''}:`
+    })
   }
   return {
     upload,
@@ -311,63 +309,6 @@ export function archiveFormatFor(
   return archive
 }
 
-/** One binary the plan will produce, as far as naming is concerned. */
-export interface PlannedBinary {
-  target: Target
-  /** The binary's base name without extension. */
-  binaryName: string
-  /** The file name (`tool.exe`); default: binaryName plus `.exe` on windows. */
-  fileName?: string
-}
-
-/**
- * The base name (without extension) given to a binary's archive, or to its
- * staged copy for a raw upload: the per-target artifact name, so that files
- * from many targets can sit in one directory.
- */
-export function packageBaseName(
-  opts: PublishOptions,
-  target: Target,
-  binaryName: string
-): string {
-  const template =
-    opts.upload === 'per-target' ? opts.artifactName : DEFAULT_PER_TARGET_NAME
-  return artifactName(template, nameVars(target, binaryName))
-}
-
-/**
- * The artifact names the publish stage will use for a plan, in plan order:
- * what {@link packageBinaries} will name the artifacts once everything built.
- * With `skip-archive`, the service names each artifact after its file, so the
- * name carries the file's extension (`tool-windows-amd64.exe`,
- * `tool-linux-amd64.tar.gz`).
- *
- * @param opts Validated options.
- * @param binaries Every (target, binary) pair that may be built.
- * @returns The names (empty with upload: none).
- */
-export function plannedArtifactNames(
-  opts: PublishOptions,
-  binaries: PlannedBinary[]
-): string[] {
-  if (opts.upload === 'none' || binaries.length === 0) return []
-  if (opts.upload === 'combined') {
-    return [
-      combinedArtifactName(
-        opts,
-        binaries.map((b) => b.binaryName)
-      )
-    ]
-  }
-  return binaries.map((b) => {
-    const base = packageBaseName(opts, b.target, b.binaryName)
-    if (!opts.skipArchive) return base
-    const format = archiveFormatFor(opts.archive, b.target.goos)
-    if (format !== 'none') return `${base}.${format}`
-    return `${base}${binaryExtension(b.target)}`
-  })
-}
-
 /**
  * The name of the single combined artifact. `{name}` is the binary name, or
  * every distinct binary name joined by `-` (sorted) when there are several.
@@ -384,18 +325,6 @@ export function combinedArtifactName(
     variant: '',
     target: ''
   })
-}
-
-/**
- * Validates a plan's artifact names before any build starts.
- *
- * @returns One line per problem; empty when the names are fine.
- */
-export function checkPlannedNames(
-  opts: PublishOptions,
-  binaries: PlannedBinary[]
-): string[] {
-  return checkArtifactNames(plannedArtifactNames(opts, binaries))
 }
 
 function readBoolean(

@@ -15,7 +15,7 @@ import {
   sep
 } from 'node:path'
 import { copyFileAtomic, makeDirectory, writeFileAtomic } from '../files.js'
-import { binaryExtension } from '../plan/targets.js'
+import { errorMessage, type Problem } from '../problem.js'
 import type { Build } from '../types.js'
 import {
   CHECKSUMS_FILE,
@@ -24,19 +24,13 @@ import {
   type Checksum
 } from './checksums.js'
 import { mapLimit } from './limit.js'
-import {
-  archiveFormatFor,
-  checkArtifactNames,
-  combinedArtifactName,
-  packageBaseName,
-  type PublishOptions
-} from './options.js'
+import type { PublishOptions } from './options.js'
 
 /** One artifact to create. */
 export interface Package {
   /**
-   * The artifact's name. For a raw upload (`raw`), the service names the
-   * artifact after the file, and this is that file's base name.
+   * The artifact's name, as the plan named it. For a raw upload (`raw`), the
+   * service names the artifact after the file, and the plan named it so.
    */
   name: string
   /** Absolute paths of the files it holds. */
@@ -47,6 +41,8 @@ export interface Package {
   raw: boolean
   /** SHA-256 (hex) of the single file of a raw upload. */
   sha256?: string
+  /** The ids of the builds it holds. */
+  builds: string[]
   /** The binaries it holds, relative to the output directory, `/`-separated. */
   binaries: string[]
 }
@@ -56,6 +52,8 @@ export interface PackagedFile extends Checksum {
   /** Absolute path. */
   path: string
   size: number
+  /** The id of the build it is or holds. */
+  build: string
   /** The binary it is or holds, relative to the output directory. */
   binary: string
 }
@@ -73,21 +71,21 @@ export interface Packaged {
   files: PackagedFile[]
   /** The artifacts to create (none with upload: none). */
   packages: Package[]
-  /** One line per binary that could not be packaged (it is left out). */
-  failures: string[]
+  /** One per binary that could not be packaged (it is left out). */
+  problems: Problem[]
 }
 
 /**
- * Packages binaries for upload. Only builds with status 'built' are used;
- * each is hashed again and, when `build.sha256` is set, must still match it.
+ * Packages binaries for upload, under the names the plan gave them. Only
+ * builds with status 'built' are used; each is hashed again and, when
+ * `build.sha256` is set, must still match it.
  *
  * Files written into `outputDir`:
- * - `<name>-<target>.tar.gz` / `.zip` per binary with `archive` set
- *   (the base name is the per-target artifact name);
- * - `<file>.sha256` next to each uploaded file of a per-target artifact
+ * - each binary's `deliverable` when it is not the binary itself: its
+ *   `.tar.gz` / `.zip` archive, or with `skip-archive` a copy named like its
+ *   artifact when the binary is not already so named;
+ * - each binary's `sidecar` (`<file>.sha256`) for per-target artifacts
  *   (zipped by the service), so `sha256sum -c` works after download;
- * - with `skip-archive` and no archive, a copy of the binary named like its
- *   artifact (`<name>-<target>[.exe]`) when the binary is not already so named;
  * - `SHA256SUMS`, listing every file that is (or would be) uploaded, once
  *   they all exist; none when nothing was packaged.
  *
@@ -98,7 +96,8 @@ export interface Packaged {
  * @param builds The verified builds.
  * @param opts Validated publish options.
  * @param outputDir The directory holding the binaries.
- * @returns The packages to upload, the checksums and per-binary failures.
+ * @returns The packages to upload, the checksums and per-binary problems.
+ * @throws when output-dir or SHA256SUMS cannot be written
  */
 export async function packageBinaries(
   builds: Build[],
@@ -107,7 +106,7 @@ export async function packageBinaries(
 ): Promise<Packaged> {
   const root = resolve(outputDir)
   await makeDirectory(root)
-  const failures: string[] = []
+  const problems: Problem[] = []
   const mtime = sourceDateEpoch()
 
   const built = builds
@@ -118,50 +117,40 @@ export async function packageBinaries(
         `${b.target.id}\0${b.pkg.binaryName}`
       )
     )
+    .filter((build) => {
+      const binPath = resolve(build.path)
+      const rel = relative(root, binPath)
+      if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return true
+      problems.push({
+        subject: describe(build),
+        what: `${binPath} is not inside the output directory ${root}; it was not packaged or uploaded.`,
+        fix: 'Build it into output-dir.',
+        stage: 'package',
+        builds: [build.id]
+      })
+      return false
+    })
 
-  // Decide every file name first, so two binaries never write the same file.
-  const claimed = new Map<string, string>()
-  const planned: { build: Build; deliverable: string; format: Format }[] = []
-  for (const build of built) {
-    const label = describe(build)
-    const binPath = resolve(build.path)
-    const rel = relative(root, binPath)
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-      failures.push(
-        `${label}: ${binPath} is not inside the output directory ${root}; it was not packaged or uploaded.`
-      )
-      continue
-    }
-    const format = archiveFormatFor(opts.archive, build.target.goos)
-    const base = packageBaseName(opts, build.target, build.pkg.binaryName)
-    let deliverable = binPath
-    if (format !== 'none') deliverable = join(root, `${base}.${format}`)
-    else if (opts.upload === 'per-target' && opts.skipArchive) {
-      // the build named the file <name>-<target id><ext>; the raw artifact
-      // is <artifact name><ext>, the same file under the default name
-      deliverable = join(root, `${base}${binaryExtension(build.target)}`)
-    }
-    const owner = claimed.get(deliverable)
-    if (owner !== undefined) {
-      failures.push(
-        `${label}: its file ${basename(deliverable)} would replace the one of ${owner}; it was not packaged or uploaded. Add {target} (and {name}) to artifact-name.`
-      )
-      continue
-    }
-    claimed.set(deliverable, label)
-    planned.push({ build, deliverable, format })
-  }
-
-  const made = await mapLimit(planned, 4, async (p) => {
+  const made = await mapLimit(built, 4, async (build) => {
     try {
-      return await packageOne(p.build, p.deliverable, p.format, root, mtime)
+      return await packageOne(build, root, mtime)
     } catch (error) {
-      failures.push(`${describe(p.build)}: packaging failed: ${message(error)}`)
+      problems.push({
+        subject: describe(build),
+        what: `packaging failed: ${errorMessage(error)}`,
+        fix: '',
+        stage: 'package',
+        builds: [build.id]
+      })
       return undefined
     }
   })
-  const files = made
-    .filter((f): f is PackagedFile => f !== undefined)
+  const packed = built.flatMap((build, i) => {
+    const file = made[i]
+    return file === undefined ? [] : [{ build, file }]
+  })
+  const files = packed
+    .map((p) => p.file)
     .sort((a, b) => compare(a.file, b.file))
 
   const sumsPath = join(root, CHECKSUMS_FILE)
@@ -169,77 +158,67 @@ export async function packageBinaries(
   else await rm(sumsPath, { force: true })
   const checksumsPath = files.length > 0 ? sumsPath : undefined
 
-  let packages: Package[] = []
+  const packages = await artifactPackages(packed, files, opts, root, sumsPath)
+  return { outputDir: root, checksumsPath, files, packages, problems }
+}
+
+/**
+ * The artifacts to create from what was packaged, under the plan's names:
+ * one per binary (with its `.sha256` sidecar, written here, unless raw), or
+ * one combined artifact with SHA256SUMS.
+ */
+async function artifactPackages(
+  packed: readonly { build: Build; file: PackagedFile }[],
+  files: readonly PackagedFile[],
+  opts: PublishOptions,
+  root: string,
+  checksumsPath: string
+): Promise<Package[]> {
+  const packages: Package[] = []
   if (opts.upload === 'per-target') {
-    for (const f of made) {
-      if (f === undefined) continue
+    for (const { build, file: f } of packed) {
+      const one = {
+        name: build.artifact ?? '',
+        rootDirectory: root,
+        builds: [build.id],
+        binaries: [f.binary]
+      }
       if (opts.skipArchive) {
-        packages.push({
-          name: basename(f.path),
-          files: [f.path],
-          rootDirectory: dirname(f.path),
-          raw: true,
-          sha256: f.sha256,
-          binaries: [f.binary]
-        })
+        packages.push({ ...one, files: [f.path], raw: true, sha256: f.sha256 })
         continue
       }
-      const sidecar = `${f.path}.sha256`
+      if (build.sidecar === undefined)
+        throw new Error(
+          `${build.id}: the plan named no .sha256 file for a per-target artifact; plan and publish options disagree.`
+        )
+      const sidecar = join(root, build.sidecar)
       await writeFileAtomic(
         sidecar,
         formatChecksums([{ ...f, file: basename(f.path) }])
       )
-      const build = planned.find((p) => p.deliverable === f.path)!.build
-      packages.push({
-        name: packageBaseName(opts, build.target, build.pkg.binaryName),
-        files: [f.path, sidecar],
-        rootDirectory: root,
-        raw: false,
-        binaries: [f.binary]
-      })
+      packages.push({ ...one, files: [f.path, sidecar], raw: false })
     }
   } else if (opts.upload === 'combined' && files.length > 0) {
     packages.push({
-      name: combinedArtifactName(
-        opts,
-        planned.map((p) => p.build.pkg.binaryName)
-      ),
-      files: [...files.map((f) => f.path), sumsPath],
+      name: packed[0].build.artifact ?? '',
+      files: [...files.map((f) => f.path), checksumsPath],
       rootDirectory: root,
       raw: false,
+      builds: packed.map((p) => p.build.id),
       binaries: files.map((f) => f.binary).sort(compare)
     })
   }
-
-  const problems = checkArtifactNames(packages.map((p) => p.name))
-  if (problems.length > 0) {
-    const seen = new Set<string>()
-    packages = packages.filter((p) => {
-      const ok = checkArtifactNames([p.name]).length === 0 && !seen.has(p.name)
-      seen.add(p.name)
-      if (!ok) {
-        failures.push(
-          `${p.name}: not uploaded (holds ${p.binaries.join(', ')}): the artifact name is not valid or not unique.`
-        )
-      }
-      return ok
-    })
-    failures.push(...problems)
-  }
-
-  return { outputDir: root, checksumsPath, files, packages, failures }
+  return packages
 }
 
-type Format = 'none' | 'tar.gz' | 'zip'
-
+/** Write one build's deliverable (archive or copy) and hash it. */
 async function packageOne(
   build: Build,
-  deliverable: string,
-  format: Format,
   root: string,
   mtime: Date | undefined
 ): Promise<PackagedFile> {
   const binPath = resolve(build.path)
+  const deliverable = join(root, build.deliverable)
   const binary = toSlash(relative(root, binPath))
   const own = await sha256File(binPath)
   if (build.sha256 !== undefined && build.sha256 !== own.sha256) {
@@ -248,7 +227,7 @@ async function packageOne(
     )
   }
   let sum = own
-  if (format !== 'none') {
+  if (build.archive !== 'none') {
     const entry = {
       source: binPath,
       name: build.fileName,
@@ -256,7 +235,7 @@ async function packageOne(
     }
     // tar and archiver load only when an archive is asked for
     const { writeTarGz, writeZip } = await import('./archive.js')
-    if (format === 'tar.gz') await writeTarGz(entry, deliverable)
+    if (build.archive === 'tar.gz') await writeTarGz(entry, deliverable)
     else await writeZip(entry, deliverable)
     sum = await sha256File(deliverable)
   } else if (deliverable !== binPath) {
@@ -269,10 +248,11 @@ async function packageOne(
     }
   }
   return {
-    file: toSlash(relative(root, deliverable)),
+    file: toSlash(build.deliverable),
     path: deliverable,
     sha256: sum.sha256,
     size: sum.size,
+    build: build.id,
     binary
   }
 }
@@ -293,8 +273,4 @@ function toSlash(p: string): string {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

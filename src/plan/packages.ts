@@ -5,6 +5,7 @@
 import * as path from 'node:path'
 import { PROBE_TIMEOUT_MS, runProcess } from '../process.js'
 import type { MainPackage } from '../types.js'
+import { ProblemError } from '../problem.js'
 
 /** One line of our `go list` template. */
 interface Listed {
@@ -66,7 +67,7 @@ function isWildcard(pattern: string): boolean {
 /**
  * Resolve the `package` input to main packages with their binary names.
  *
- * @throws Error listing one problem per line (missing package, not main,
+ * @throws ProblemError listing every problem (missing package, not main,
  *   clashing names) before any build starts
  */
 export async function resolvePackages(options: {
@@ -141,6 +142,6 @@ export async function resolvePackages(options: {
       problems.push(
         `package: ${count} main packages would all make a binary named "${name}"; build them in separate steps with binary-name, or rename a directory.`
       )
-  if (problems.length) throw new Error(problems.join('\n'))
+  if (problems.length) throw new ProblemError(problems)
   return mains
 }

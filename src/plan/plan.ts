@@ -6,18 +6,74 @@
 import { existsSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import * as path from 'node:path'
-import {
-  commonBuildFlags,
-  compileParallelism,
-  type BuildPlan
-} from '../build/build.js'
-import { baseEnvironment } from './environment.js'
+import { baseEnvironment, type Env } from './environment.js'
 import { buildFlagProblems, splitWords } from '../inputs/flags.js'
 import { InputError, type Inputs } from '../inputs/inputs.js'
+import {
+  errorMessage,
+  lineProblem,
+  ProblemError,
+  type Problem
+} from '../problem.js'
+import type { MainPackage, PlannedBinary, Target, VariantVar } from '../types.js'
+import { nameBinaries } from './names.js'
 import { resolvePackages } from './packages.js'
 import { parseTargets } from './targets.js'
 import { probeToolchain, type Toolchain } from './toolchain.js'
 import { checkPlace } from './workspace.js'
+
+/** Everything `go build` needs, decided before the first build. */
+export interface BuildPlan {
+  go: string
+  cwd: string
+  outputDir: string
+  targets: Target[]
+  packages: MainPackage[]
+  /**
+   * Every binary to build, with all its names: for each target (in order),
+   * each package (in order).
+   */
+  binaries: PlannedBinary[]
+  /** The inherited part of every build's environment. */
+  baseEnv: Env
+  /** Flags for every build, before the package (`-trimpath`, `-ldflags=...`). */
+  buildFlags: string[]
+  /** Builds at once. */
+  parallel: number
+  /** `go build -p`: packages each build compiles at once. */
+  compileParallel: number
+  failFast: boolean
+  /** `build-timeout`: the longest one target's go build may run (none when unset). */
+  timeoutMs?: number
+  /** The platform of this process, for environment name rules. */
+  platform?: NodeJS.Platform
+  /** The toolchain's built-in variant values, for targets that name none. */
+  variantDefaults?: Partial<Record<VariantVar, string>>
+}
+
+/** The `go build` flags shared by every target, from the inputs. */
+export function commonBuildFlags(options: {
+  trimpath: boolean
+  ldflags: string
+  tags: readonly string[]
+  flags: readonly string[]
+}): string[] {
+  const out: string[] = []
+  if (options.trimpath) out.push('-trimpath')
+  if (options.ldflags) out.push(`-ldflags=${options.ldflags}`)
+  if (options.tags.length) out.push(`-tags=${options.tags.join(',')}`)
+  out.push(...options.flags)
+  return out
+}
+
+/**
+ * How many packages each `go build` compiles at once, so that builds ×
+ * compiles stay near the CPU count: the machine is never oversubscribed by
+ * more than one build's worth, and a single build still uses every core.
+ */
+export function compileParallelism(cpus: number, parallel: number): number {
+  return Math.max(1, Math.ceil(cpus / parallel))
+}
 
 /** The plan, and what the report says about how it was made. */
 export interface Plan {
@@ -34,16 +90,14 @@ export interface Plan {
 }
 
 /**
- * Make the plan: probe the toolchain, parse targets, resolve packages.
+ * Make the plan: probe the toolchain, parse targets, resolve packages, and
+ * name every binary (file, archive, checksum entry, artifact).
  *
- * @param extraChecks more validation that needs the plan (artifact names):
- *   returns problems, one line each
  * @throws InputError listing every problem
  */
 export async function makePlan(
   inputs: Inputs,
-  inherited: NodeJS.ProcessEnv = process.env,
-  extraChecks: (plan: Plan) => string[] = () => []
+  inherited: NodeJS.ProcessEnv = process.env
 ): Promise<Plan> {
   const cwd = path.resolve(inputs.workingDirectory)
   if (!existsSync(cwd) || !statSync(cwd).isDirectory())
@@ -57,7 +111,7 @@ export async function makePlan(
   const hostEnv = { ...baseEnv, CGO_ENABLED: '0' }
   const toolchain = await probeToolchain(inputs.go, cwd, hostEnv)
 
-  const problems: string[] = []
+  const problems: (Problem | string)[] = []
   const outputDir = path.resolve(cwd, inputs.outputDir)
   const places = [
     checkPlace(
@@ -104,8 +158,13 @@ export async function makePlan(
       listFlags
     })
   } catch (error) {
-    problems.push(...(error as Error).message.split('\n'))
+    problems.push(
+      ...(error instanceof ProblemError
+        ? error.problems
+        : [lineProblem(errorMessage(error))])
+    )
   }
+  const named = nameBinaries(inputs.publish, targets.targets, packages, outputDir)
 
   const cpus = availableParallelism()
   // one go build per target, building all of its main packages
@@ -122,6 +181,7 @@ export async function makePlan(
       outputDir,
       targets: targets.targets,
       packages,
+      binaries: named.binaries,
       baseEnv,
       buildFlags: commonBuildFlags(inputs),
       parallel,
@@ -131,7 +191,7 @@ export async function makePlan(
       variantDefaults: toolchain.variantDefaults
     }
   }
-  if (!problems.length) problems.push(...extraChecks(plan))
+  if (!problems.length) problems.push(...named.problems)
   if (problems.length) throw new InputError(problems)
   return plan
 }

@@ -1,6 +1,6 @@
 /**
  * Report stage: what a person reads at the end of a run. Everything here is
- * a pure function of the `RunResult` except `writeSummary`, the thin edge
+ * a pure function of the `Result` except `writeSummary`, the thin edge
  * that appends the job summary.
  *
  *   summaryMarkdown  the job summary: one table, a row per binary, then the
@@ -11,7 +11,8 @@
  */
 import * as core from '@actions/core'
 import { actionLog, type Log } from '../log.js'
-import type { BinaryReport, RunResult, Target } from '../types.js'
+import { problemLine } from '../problem.js'
+import type { BinaryReport, Result, Target } from '../types.js'
 
 /** The job summary of one step may hold at most 1 MiB; stay well below. */
 const SUMMARY_BUDGET = 900 * 1024
@@ -128,7 +129,7 @@ function failedChecks(binary: BinaryReport): string {
  * `built · verified · uploaded`, `build failed`,
  * `built · verification failed (machine) · not uploaded`.
  */
-export function binaryStatus(binary: BinaryReport, result?: RunResult): string {
+export function binaryStatus(binary: BinaryReport, result?: Result): string {
   const { build, verification, smoke, artifact, uploadError } = binary
   if (build.status === 'failed') return 'build failed'
   if (build.status === 'skipped') return 'skipped (fail-fast)'
@@ -157,9 +158,9 @@ function rowName(binary: BinaryReport): string {
   return binary.build.target.name
 }
 
-/** What the report needs to print the plan: a `RunResult` also fits. */
+/** What the report needs to print the plan: a `Result` also fits. */
 export type PlanSummary = Pick<
-  RunResult,
+  Result,
   'goVersion' | 'host' | 'parallel' | 'droppedEnv' | 'targets'
 > & { outputDir?: string }
 
@@ -185,7 +186,7 @@ export function planLines(plan: PlanSummary): string[] {
  * The closing one-line verdict:
  * `12 binaries built and verified for 6 targets; 0 failed; uploaded as 6 artifacts`.
  */
-export function verdictLine(result: RunResult): string {
+export function verdictLine(result: Result): string {
   const all = result.binaries
   const verifying = all.some((b) => b.verification)
   const done = verifying ? 'built and verified' : 'built'
@@ -208,7 +209,10 @@ export function verdictLine(result: RunResult): string {
       : '0 failed'
   )
   if (skipped.length) parts.push(`${skipped.length} skipped`)
-  const other = result.failures.length - failed.length - skipped.length
+  const counted = new Set([...failed, ...skipped].map((b) => b.build.id))
+  const other = result.problems.filter(
+    (p) => !p.builds?.some((id) => counted.has(id))
+  ).length
   if (failed.length === 0 && other > 0)
     parts.push(`${count(other, 'other failure', 'other failures')}`)
   if (result.artifacts.length)
@@ -223,7 +227,7 @@ export function verdictLine(result: RunResult): string {
 
 /** Failed builds grouped by identical compiler output, in target order. */
 export function groupCompilerOutput(
-  result: RunResult,
+  result: Result,
   name: (target: string, binaryName: string) => string = (t, n) =>
     `${t} (${n})`
 ): { names: string[]; output: string; errors: string[] }[] {
@@ -268,10 +272,10 @@ function artifactCell(binary: BinaryReport): string {
  * findings, and what was not uploaded and why.
  */
 export function summaryMarkdown(
-  result: RunResult,
+  result: Result,
   omittedAnnotations = 0
 ): string {
-  const ok = result.failures.length === 0
+  const ok = result.problems.length === 0
   const out: string[] = []
   out.push(`## ${ok ? '✅' : '❌'} Go cross-build`, '')
   out.push(cell(verdictLine(result)), '')
@@ -310,9 +314,9 @@ export function summaryMarkdown(
   }
   out.push('')
 
-  if (result.failures.length) {
+  if (result.problems.length) {
     out.push('### Failures', '')
-    for (const f of result.failures) out.push(`- ${cell(f)}`)
+    for (const p of result.problems) out.push(`- ${cell(problemLine(p))}`)
     out.push('')
   }
   if (omittedAnnotations > 0)
@@ -411,7 +415,7 @@ export function summaryMarkdown(
  * warning and returns false.
  */
 export async function writeSummary(
-  result: RunResult,
+  result: Result,
   log: Pick<Log, 'warning' | 'value' | 'omitted'> = actionLog()
 ): Promise<boolean> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
@@ -459,7 +463,7 @@ function indent(text: string, prefix = '    '): string {
  * failed (once per distinct output), findings, where things are, and the
  * verdict.
  */
-export function terminalReport(result: RunResult): string {
+export function terminalReport(result: Result): string {
   const rows = [
     ['TARGET', 'BINARY', 'STATUS', 'SIZE', 'SHA-256', 'TIME', 'FORMAT']
   ]
@@ -503,13 +507,13 @@ export function terminalReport(result: RunResult): string {
     if (b.uploadError)
       out.push(`✗ ${b.build.target.name} upload: ${b.uploadError}`, '')
   }
-  const reported = new Set(
-    result.binaries.flatMap((b) => [b.build.error, b.uploadError])
+  // a build's own problem is its row and its compiler output above
+  const others = result.problems.filter(
+    (p) => !(p.stage === 'build' && p.builds?.length === 1)
   )
-  const others = result.failures.filter((f) => !reported.has(f))
   if (others.length) {
     out.push('Failures:')
-    for (const f of others) out.push(`  - ${f}`)
+    for (const p of others) out.push(`  - ${problemLine(p)}`)
     out.push('')
   }
   out.push(`binaries: ${result.outputDir}`)

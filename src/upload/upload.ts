@@ -5,9 +5,16 @@
  * Files on disk are never removed or changed here.
  */
 
-import { DefaultArtifactClient, type ArtifactClient } from '@actions/artifact'
+import {
+  ArtifactNotFoundError,
+  DefaultArtifactClient,
+  FilesNotFoundError,
+  GHESNotSupportedError,
+  type ArtifactClient
+} from '@actions/artifact'
 import { actionLog, type Log } from '../log.js'
-import type { Artifact } from '../types.js'
+import { errorMessage, type Problem } from '../problem.js'
+import type { Artifact, Uploaded } from '../types.js'
 import { mapLimit } from '../package/limit.js'
 import { uploadSkipReason, type PublishOptions } from '../package/options.js'
 import type { Package, Packaged } from '../package/package.js'
@@ -37,26 +44,6 @@ export interface UploadDeps {
   log?: Log
 }
 
-/** One artifact that could not be uploaded. */
-export interface UploadFailure {
-  name: string
-  /** The binaries it would have held, relative to the output directory. */
-  binaries: string[]
-  error: string
-}
-
-/** What the upload stage did. */
-export interface UploadResult {
-  /** Uploaded artifacts, in package order. */
-  artifacts: Artifact[]
-  /** One line per artifact that failed, naming it. */
-  failures: string[]
-  /** The same failures, with the binaries each one concerns. */
-  failed: UploadFailure[]
-  /** Why nothing was uploaded, when nothing was tried. */
-  skipped?: string
-}
-
 /**
  * Uploads every package as a workflow artifact.
  *
@@ -68,35 +55,28 @@ export interface UploadResult {
  * @param packaged The package stage's result.
  * @param opts Validated publish options.
  * @param deps Optional client and retry knobs (tests).
- * @returns The artifacts, and one failure line per artifact that failed.
+ * @returns The uploads with the build ids each holds, and one problem per
+ *   artifact that failed, naming its builds.
  */
 export async function uploadPackages(
   packaged: Packaged,
   opts: PublishOptions,
   deps: UploadDeps = {}
-): Promise<UploadResult> {
+): Promise<Uploaded> {
   const env = deps.env ?? process.env
-  const none = (skipped: string): UploadResult => ({
-    artifacts: [],
-    failures: [],
-    failed: [],
-    skipped
-  })
   const skipped = uploadSkipReason(opts, packaged, env)
-  if (skipped !== undefined) return none(skipped)
+  if (skipped !== undefined) return { uploads: [], problems: [], skipped }
 
   const blocker = environmentProblem(env)
   if (blocker !== undefined) {
-    const failed = packaged.packages.map((p) => ({
-      name: p.name,
-      binaries: p.binaries,
-      error: blocker
-    }))
-    return {
-      artifacts: [],
-      failures: [`upload: ${blocker} Files are kept in ${packaged.outputDir}.`],
-      failed
+    const problem: Problem = {
+      subject: 'upload',
+      what: blocker,
+      fix: `Files are kept in ${packaged.outputDir}.`,
+      stage: 'upload',
+      builds: packaged.packages.flatMap((p) => p.builds)
     }
+    return { uploads: [], problems: [problem] }
   }
 
   const client = deps.client ?? new DefaultArtifactClient()
@@ -112,19 +92,18 @@ export async function uploadPackages(
     (p) => uploadOne(client, p, opts, settings, env)
   )
 
-  const result: UploadResult = { artifacts: [], failures: [], failed: [] }
+  const result: Uploaded = { uploads: [], problems: [] }
   for (const [i, outcome] of outcomes.entries()) {
     const p = packaged.packages[i]
-    if ('error' in outcome) {
-      result.failed.push({
-        name: p.name,
-        binaries: p.binaries,
-        error: outcome.error
+    if ('error' in outcome)
+      result.problems.push({
+        subject: `artifact ${p.name} (${p.binaries.join(', ')})`,
+        what: outcome.error,
+        fix: `The file${p.files.length > 1 ? 's are' : ' is'} kept in ${packaged.outputDir}.`,
+        stage: 'upload',
+        builds: p.builds
       })
-      result.failures.push(
-        `artifact ${p.name} (${p.binaries.join(', ')}): ${outcome.error} The file${p.files.length > 1 ? 's are' : ' is'} kept in ${packaged.outputDir}.`
-      )
-    } else result.artifacts.push(outcome)
+    else result.uploads.push({ artifact: outcome, builds: p.builds })
   }
   return result
 }
@@ -201,9 +180,9 @@ async function uploadOne(
         `Deleted the existing artifact ${settings.log.value(p.name)} (overwrite: true).`
       )
     } catch (error) {
-      if (!(error instanceof Error && error.name === 'ArtifactNotFoundError')) {
+      if (!(error instanceof ArtifactNotFoundError)) {
         return {
-          error: `could not delete the existing artifact for overwrite: ${message(error)}`
+          error: `could not delete the existing artifact for overwrite: ${errorMessage(error)}`
         }
       }
     }
@@ -237,9 +216,9 @@ async function uploadOne(
         binaries: p.binaries
       }
     } catch (error) {
-      const text = message(error)
+      const text = errorMessage(error)
       const hint = hintFor(text)
-      if (!isRetryable(text) || attempt >= settings.attempts) {
+      if (!isRetryable(error) || attempt >= settings.attempts) {
         const tries = attempt > 1 ? ` (after ${attempt} tries)` : ''
         return { error: `upload failed${tries}: ${sentence(text)}${hint}` }
       }
@@ -270,21 +249,32 @@ export function artifactUrl(
 /**
  * Whether a client error is worth another try: not when the client already
  * retried, when the service said no for good (4xx), or for usage errors.
+ * The client's own error classes are checked by class; its service calls
+ * rethrow every failure (status, quota, network) as a plain
+ * `Error('Failed to <method>: ...')`, so for those only the message tells.
  */
-export function isRetryable(text: string): boolean {
+export function isRetryable(error: unknown): boolean {
+  if (
+    error instanceof FilesNotFoundError ||
+    error instanceof GHESNotSupportedError
+  )
+    return false
   const permanent = [
     /Received non-retryable error/,
     /Failed to make request after \d+ attempts/,
     /storage quota has been hit/,
-    /not currently supported on GHES/,
-    /No files were found to upload/,
     /Failed to get backend IDs/,
     /artifact name is not valid/i,
     /ENOTFOUND/
   ]
+  const text = errorMessage(error)
   return !permanent.some((re) => re.test(text))
 }
 
+/**
+ * What to do about an upload failure. A 409 or 401/403 reaches us only as
+ * text (`Failed request: (409) Conflict`) inside the client's plain Error.
+ */
 function hintFor(text: string): string {
   if (/\(409\)/.test(text) || /already exists/i.test(text)) {
     return ' An artifact of this name already exists in this workflow run: set overwrite: true to replace it, or give each job its own artifact-name (in a matrix, include a matrix value).'
@@ -306,8 +296,4 @@ function sentence(text: string): string {
 
 function oneLine(text: string): string {
   return text.split('\n')[0].trim()
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

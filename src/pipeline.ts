@@ -1,0 +1,244 @@
+/**
+ * The pipeline both adapters run (the action's `main.ts`, the CLI):
+ *
+ *   inputs ──> plan ──> build ──> inspect ──> package ──> upload ──> report
+ *
+ * Each stage takes the previous one's output and returns its own, with the
+ * problems it found; records pass between stages by the planned binary's
+ * id. Only the plan throws (bad inputs, before any build). A stage that
+ * fails past the plan becomes one more problem, and the run still returns
+ * a Result for what exists.
+ */
+import { buildAll, buildProblems, buildRecord } from './build/build.js'
+import { downloadModules } from './build/modules.js'
+import type { Inputs } from './inputs/inputs.js'
+import {
+  smokeBinaries,
+  smokeProblems,
+  verificationProblems,
+  verifyBuilds
+} from './inspect/inspect.js'
+import { actionLog, type Log } from './log.js'
+import { uploadSkipReason } from './package/options.js'
+import { packageBinaries } from './package/package.js'
+import { publishable } from './package/publishable.js'
+import { makePlan, type Plan } from './plan/plan.js'
+import { errorMessage, type Problem, type Stage } from './problem.js'
+import {
+  logBuild,
+  logPlan,
+  logSmoke,
+  logVerification
+} from './report/progress.js'
+import type {
+  BinaryReport,
+  Built,
+  Inspected,
+  Packaged,
+  Result,
+  Uploaded
+} from './types.js'
+
+/**
+ * Run the whole pipeline for validated inputs.
+ *
+ * @returns what happened to every binary, with every problem of every
+ *   stage; never throws for a failed build, package or upload
+ * @throws InputError for problems found before any build starts
+ */
+export async function execute(
+  inputs: Inputs,
+  log: Log = actionLog()
+): Promise<Result> {
+  const clock = stopwatch()
+  const plan = await clock.time('plan', () => makePlan(inputs, process.env))
+  logPlan(plan, log)
+  const built = await build(plan, clock, log)
+  const inspected = await inspect(built, plan, inputs, clock, log)
+  const packed = await clock.time('package', () =>
+    pack(inspected, plan, inputs)
+  )
+  const uploaded = await clock.time('upload', () =>
+    upload(packed, inputs, log)
+  )
+  log.debug(`timing ${clock.line()}`)
+  return result(plan, [built, inspected, packed, uploaded], {
+    binaries: inspected.binaries,
+    checksumsPath: packed.packaged?.checksumsPath,
+    uploaded
+  })
+}
+
+/** Build stage: the module download, then every planned binary. */
+async function build(plan: Plan, clock: Stopwatch, log: Log): Promise<Built> {
+  try {
+    await clock.time('download', () => downloadModules(plan))
+    const builds = await clock.time('build', () =>
+      buildAll(plan.build, (b) => logBuild(b, log))
+    )
+    return { builds, problems: buildProblems(builds) }
+  } catch (error) {
+    const problem = stageProblem('build', error, plan.build.binaries)
+    return {
+      builds: plan.build.binaries.map((b) =>
+        buildRecord(b, 'failed', { error: problemText(problem) })
+      ),
+      problems: [problem]
+    }
+  }
+}
+
+/** Inspect stage: verification, then the smoke test when asked. */
+async function inspect(
+  built: Built,
+  plan: Plan,
+  inputs: Inputs,
+  clock: Stopwatch,
+  log: Log
+): Promise<Inspected> {
+  const verified = await clock.time('verify', () =>
+    verifyBuilds(built.builds, inputs.ldflags)
+  )
+  logVerification(verified, inputs.verify, log)
+  const problems = verificationProblems(verified, inputs.verify)
+  if (!inputs.smokeTest) return { binaries: verified, problems }
+  const smoked = await clock.time('smoke', () =>
+    smokeBinaries(
+      verified,
+      inputs.smokeArgs,
+      plan.build.parallel,
+      plan.build.baseEnv
+    )
+  )
+  logSmoke(smoked, inputs.smokeArgs, log)
+  return { binaries: smoked, problems: [...problems, ...smokeProblems(smoked)] }
+}
+
+/** The package stage's output, or why there is none. */
+interface Packed {
+  packaged?: Packaged
+  problems: Problem[]
+}
+
+/** Package stage: what is publishable, under the plan's names. */
+async function pack(
+  inspected: Inspected,
+  plan: Plan,
+  inputs: Inputs
+): Promise<Packed> {
+  const builds = publishable(inspected.binaries, inputs.verify)
+  try {
+    const packaged = await packageBinaries(
+      builds,
+      inputs.publish,
+      plan.build.outputDir
+    )
+    return { packaged, problems: packaged.problems }
+  } catch (error) {
+    return { problems: [stageProblem('package', error, builds)] }
+  }
+}
+
+/** Upload stage: the artifact client loads only when something is uploaded. */
+async function upload(
+  { packaged }: Packed,
+  inputs: Inputs,
+  log: Log
+): Promise<Uploaded> {
+  if (!packaged)
+    return { uploads: [], problems: [], skipped: 'nothing was packaged' }
+  // The artifact client is heavy to load (about a second of a warm run):
+  // load it only when something will really be uploaded.
+  const skipped = uploadSkipReason(inputs.publish, packaged, process.env)
+  if (skipped) {
+    log.info(`upload: skipped, ${log.value(skipped)}`)
+    return { uploads: [], problems: [], skipped }
+  }
+  try {
+    const { uploadPackages } = await import('./upload/upload.js')
+    return await uploadPackages(packaged, inputs.publish, { log })
+  } catch (error) {
+    const ids = packaged.packages.flatMap((p) => p.builds)
+    return { uploads: [], problems: [stageProblem('upload', error, ids)] }
+  }
+}
+
+/**
+ * The run's result: the plan's facts, every stage's problems in stage order,
+ * and each binary joined with its upload by build id.
+ */
+function result(
+  plan: Plan,
+  stages: readonly { problems: readonly Problem[] }[],
+  last: {
+    binaries: readonly BinaryReport[]
+    checksumsPath?: string
+    uploaded: Uploaded
+  }
+): Result {
+  const { uploaded } = last
+  const binaries: BinaryReport[] = last.binaries.map((b) => ({
+    ...b,
+    artifact: uploaded.uploads.find((u) => u.builds.includes(b.build.id))
+      ?.artifact,
+    uploadError: uploaded.problems.find((p) => p.builds?.includes(b.build.id))
+      ?.what
+  }))
+  return {
+    goVersion: plan.toolchain.version,
+    host: `${plan.toolchain.hostOS}/${plan.toolchain.hostArch}`,
+    parallel: plan.build.parallel,
+    droppedEnv: plan.dropped,
+    targets: plan.build.targets,
+    moduleDir: plan.build.cwd,
+    outputDir: plan.build.outputDir,
+    binaries,
+    artifacts: uploaded.uploads.map((u) => u.artifact),
+    checksumsPath: last.checksumsPath,
+    uploadSkipped: uploaded.skipped,
+    problems: stages.flatMap((s) => s.problems)
+  }
+}
+
+/** A stage that threw: one problem for every binary it concerned. */
+function stageProblem(
+  stage: Stage,
+  error: unknown,
+  builds: readonly (string | { id: string })[]
+): Problem {
+  const message = errorMessage(error).trim()
+  return {
+    subject: stage,
+    what: `stopped: ${/[.!?]$/.test(message) ? message : `${message}.`}`,
+    fix: 'The step reports what exists so far; fix the cause and re-run.',
+    stage,
+    builds: builds.map((b) => (typeof b === 'string' ? b : b.id))
+  }
+}
+
+/** The problem as the line a failed build record carries. */
+function problemText(problem: Problem): string {
+  return `${problem.subject}: ${problem.what}`
+}
+
+/** A timer of stages. */
+type Stopwatch = ReturnType<typeof stopwatch>
+
+/** Seconds per stage, for the debug timing line. */
+function stopwatch() {
+  const seconds: Record<string, number> = {}
+  return {
+    async time<T>(stage: string, work: () => Promise<T>): Promise<T> {
+      const start = performance.now()
+      try {
+        return await work()
+      } finally {
+        seconds[stage] = (performance.now() - start) / 1000
+      }
+    },
+    line: (): string =>
+      Object.entries(seconds)
+        .map(([k, v]) => `${k}=${v.toFixed(3)}s`)
+        .join(' ')
+  }
+}
