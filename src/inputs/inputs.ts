@@ -9,6 +9,15 @@ import { availableParallelism } from 'node:os'
 import { parseEnvInput, type Env } from '../plan/environment.js'
 import { buildFlagProblems, linkerFlagProblems, splitWords } from './flags.js'
 import { parsePublishInputs, type PublishOptions } from '../package/options.js'
+import {
+  LIST_RULE,
+  NAME_RULE,
+  PATH_LIST_RULE,
+  PATH_RULE,
+  WORD_RULE,
+  textProblems,
+  type TextRule
+} from './text.js'
 
 /** The name and default of every input, as action.yml declares them. */
 export const INPUT_DEFAULTS = {
@@ -41,6 +50,38 @@ export const INPUT_DEFAULTS = {
 
 /** An input's name. */
 export type InputName = keyof typeof INPUT_DEFAULTS
+
+/**
+ * What each input's text may hold (src/inputs/text.ts): paths and names no
+ * control, bidi or line-break character and a file system's lengths; lists
+ * line breaks between items and at most 64 KiB.
+ */
+export const TEXT_RULES: Readonly<Record<InputName, TextRule>> = {
+  targets: LIST_RULE,
+  'working-directory': PATH_RULE,
+  package: PATH_LIST_RULE,
+  'binary-name': NAME_RULE,
+  'output-dir': PATH_RULE,
+  ldflags: LIST_RULE,
+  trimpath: WORD_RULE,
+  tags: LIST_RULE,
+  flags: LIST_RULE,
+  env: LIST_RULE,
+  go: PATH_RULE,
+  parallel: WORD_RULE,
+  'fail-fast': WORD_RULE,
+  'build-timeout': WORD_RULE,
+  verify: WORD_RULE,
+  'smoke-test': WORD_RULE,
+  'smoke-args': LIST_RULE,
+  upload: WORD_RULE,
+  'artifact-name': NAME_RULE,
+  archive: WORD_RULE,
+  'skip-archive': WORD_RULE,
+  'retention-days': WORD_RULE,
+  'compression-level': WORD_RULE,
+  overwrite: WORD_RULE
+}
 
 /** Reads one input's raw value: undefined when not given at all. */
 export type InputGetter = (name: string) => string | undefined
@@ -170,6 +211,12 @@ function listOf(value: string): string[] {
  */
 export function getInputs(raw: InputGetter = actionInputs): Inputs {
   const get = withDefaults(raw)
+  // Text safety first: no parser sees, and no message echoes, a control
+  // character or a megabyte of text.
+  const unsafe = Object.entries(TEXT_RULES).flatMap(([name, rule]) =>
+    textProblems(name, get(name), rule)
+  )
+  if (unsafe.length) throw new InputError(unsafe)
   const problems: string[] = []
   const words = (name: string): string[] => {
     try {

@@ -14,6 +14,7 @@ import {
 import { baseEnvironment } from './environment.js'
 import { buildFlagProblems, splitWords } from '../inputs/flags.js'
 import { InputError, type Inputs } from '../inputs/inputs.js'
+import { resolvedPathProblems } from '../inputs/text.js'
 import { resolvePackages } from './packages.js'
 import { parseTargets } from './targets.js'
 import { probeToolchain, type Toolchain } from './toolchain.js'
@@ -59,6 +60,7 @@ export async function makePlan(
 
   const problems: string[] = []
   const outputDir = path.resolve(cwd, inputs.outputDir)
+  problems.push(...resolvedPathProblems('output-dir', outputDir))
   const places = [
     checkPlace(
       'output-dir',
