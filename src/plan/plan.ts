@@ -15,6 +15,7 @@ import { baseEnvironment } from './environment.js'
 import { buildFlagProblems, splitWords } from '../inputs/flags.js'
 import { InputError, type Inputs } from '../inputs/inputs.js'
 import { resolvedPathProblems } from '../inputs/text.js'
+import { goflagsSource, programFlagWarnings } from './goflags.js'
 import { resolvePackages } from './packages.js'
 import { parseTargets } from './targets.js'
 import { probeToolchain, type Toolchain } from './toolchain.js'
@@ -117,7 +118,13 @@ export async function makePlan(
     dropped,
     withheld,
     notes: targets.notes,
-    warnings: places.flatMap((p) => p.warnings),
+    warnings: [
+      ...places.flatMap((p) => p.warnings),
+      ...programFlagWarnings(
+        toolchain.goflags,
+        goflagsSource(hostEnv, inputs.env, toolchain.goenv)
+      )
+    ],
     build: {
       go: inputs.go,
       cwd,
