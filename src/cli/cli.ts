@@ -16,7 +16,8 @@
  * summary's table. On a runner (`GITHUB_ACTIONS=true`) it logs as the
  * action does.
  * Exit code: 0 when everything built and verified, 1 when something
- * failed, 2 for a usage or input error.
+ * failed, 2 for a usage or input error, 128 + the signal's number when
+ * SIGTERM or SIGINT stopped it (its process trees killed first).
  */
 import { realpathSync } from 'node:fs'
 import * as path from 'node:path'
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url'
 import { INPUT_DEFAULTS, InputError, getInputs } from '../inputs/inputs.js'
 import { actionLog, streamLog, terminalText, type Log } from '../log.js'
 import { execute } from '../main.js'
+import { installCancelHandlers } from '../process.js'
 import { terminalReport } from '../report/report.js'
 import { closest } from '../plan/targets.js'
 
@@ -255,4 +257,11 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2))
+if (isEntryPoint()) {
+  // Ctrl-C or a kill stops every process tree started, removes partial
+  // outputs and exits 128 + the signal's number, as the action does.
+  installCancelHandlers((message) =>
+    process.stderr.write(`${COMMAND}: ${terminalText(message)}\n`)
+  )
+  process.exitCode = await main(process.argv.slice(2))
+}
