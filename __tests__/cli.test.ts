@@ -15,6 +15,7 @@ import {
   usage
 } from '../src/cli/cli.js'
 import { INPUT_DEFAULTS, getInputs } from '../src/inputs/inputs.js'
+import { INPUT_TABLE, cliFlag } from '../src/inputs/table.js'
 import { streamLog } from '../src/log.js'
 import { execute } from '../src/main.js'
 
@@ -72,11 +73,11 @@ describe('parseCliArgs', () => {
     ['-- ends the flags', ['--', '--not-a-flag'], { targets: '--not-a-flag' }],
     ['an empty value', ['--binary-name='], { 'binary-name': '' }]
   ])('%s', (_, argv, values) => {
-    expect(parseCliArgs(argv, INPUT_DEFAULTS).values).toEqual(values)
+    expect(parseCliArgs(argv).values).toEqual(values)
   })
 
   it('reads flags first, then the CLI defaults, then leaves the rest to getInputs', () => {
-    const { get } = parseCliArgs(['--working-directory', 'app'], INPUT_DEFAULTS)
+    const { get } = parseCliArgs(['--working-directory', 'app'])
     expect(get('working-directory')).toBe('app')
     expect(get('upload')).toBe('none')
     // Unset: getInputs applies the action.yml default, as on a runner.
@@ -85,11 +86,11 @@ describe('parseCliArgs', () => {
   })
 
   it('sees --help and --verbose', () => {
-    expect(parseCliArgs(['-h'], INPUT_DEFAULTS)).toMatchObject({
+    expect(parseCliArgs(['-h'])).toMatchObject({
       help: true,
       verbose: false
     })
-    expect(parseCliArgs(['--verbose'], INPUT_DEFAULTS)).toMatchObject({
+    expect(parseCliArgs(['--verbose'])).toMatchObject({
       help: false,
       verbose: true
     })
@@ -108,24 +109,43 @@ describe('parseCliArgs', () => {
     [['-x'], /^-x: not a flag/],
     [['--no-verify=true'], /takes no value/]
   ])('%j is refused', (argv, message) => {
-    expect(() => parseCliArgs(argv, INPUT_DEFAULTS)).toThrow(UsageError)
-    expect(() => parseCliArgs(argv, INPUT_DEFAULTS)).toThrow(message)
+    expect(() => parseCliArgs(argv)).toThrow(UsageError)
+    expect(() => parseCliArgs(argv)).toThrow(message)
   })
 })
 
 describe('usage', () => {
-  it('has a flag for every input, with the default the CLI uses', () => {
-    const text = usage(INPUT_DEFAULTS)
-    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
-      const shown = CLI_DEFAULTS[name] ?? value
-      const line = text
-        .split('\n')
-        .find((l) => new RegExp(`^  --(\\[no-\\])?${name}( |$)`).test(l))
-      expect(line).toBeDefined()
-      if (shown) expect(line).toContain(`default: ${shown}`)
+  it('has a flag for every input of the table, with the default the CLI uses and the description', () => {
+    const text = usage()
+    const lines = text.split('\n')
+    for (const input of INPUT_TABLE) {
+      const shown = CLI_DEFAULTS[input.name] ?? input.default
+      const at = lines.findIndex((l) =>
+        new RegExp(`^  --(\\[no-\\])?${input.name}( |$)`).test(l)
+      )
+      expect(at).toBeGreaterThanOrEqual(0)
+      expect(lines[at]).toBe(
+        `  ${cliFlag(input)}${shown ? `  default: ${shown}` : ''}`
+      )
+      // The description follows, wrapped, word for word.
+      const description: string[] = []
+      for (let i = at + 1; lines[i]?.startsWith('      '); i++)
+        description.push(lines[i].trim())
+      expect(description.join(' ')).toBe(input.description.replace(/\s+/g, ' '))
+      expect(Math.max(...description.map((l) => l.length + 6))).toBeLessThanOrEqual(80)
     }
-    expect(text).toContain('--[no-]verify')
-    expect(text).toContain('default: none')
+    expect(text).toContain('  --[no-]verify  default: true')
+    expect(text).toContain('  --upload <mode>  default: none')
+  })
+
+  it('every flag of the table parses, and nothing else is a flag', () => {
+    for (const input of INPUT_TABLE) {
+      const given = input.kind === 'boolean' ? 'false' : 'x'
+      expect(parseCliArgs([`--${input.name}=${given}`]).values).toEqual({
+        [input.name]: given
+      })
+    }
+    expect(() => parseCliArgs(['--not-an-input=1'])).toThrow(UsageError)
   })
 })
 

@@ -1,5 +1,7 @@
 /**
- * Inputs stage: the only reader of the action's inputs. Every input is
+ * Inputs stage: the only reader of the action's inputs, which the table of
+ * inputs (src/inputs/table.ts) names with their defaults and kinds. Every
+ * input's text is checked first (src/inputs/text.ts), then each is
  * validated here, syntax only, before anything runs; every problem is
  * reported at once, one line each. What needs the toolchain (targets,
  * packages) is validated in the plan stage, still before any build.
@@ -9,88 +11,13 @@ import { availableParallelism } from 'node:os'
 import { parseEnvInput, type Env } from '../plan/environment.js'
 import { buildFlagProblems, linkerFlagProblems, splitWords } from './flags.js'
 import { parsePublishInputs, type PublishOptions } from '../package/options.js'
-import {
-  LIST_RULE,
-  NAME_RULE,
-  PATH_LIST_RULE,
-  PATH_RULE,
-  WORD_RULE,
-  textProblems,
-  type TextRule
-} from './text.js'
+import { INPUT_TABLE, inputSpec, textRule } from './table.js'
+import { textProblems } from './text.js'
 
-/** The name and default of every input, as action.yml declares them. */
-export const INPUT_DEFAULTS = {
-  targets:
-    'linux/amd64, linux/arm64, darwin/amd64, darwin/arm64, windows/amd64, windows/arm64',
-  'working-directory': '.',
-  package: '.',
-  'binary-name': '',
-  'output-dir': 'dist',
-  ldflags: '-s -w',
-  trimpath: 'true',
-  tags: '',
-  flags: '',
-  env: '',
-  go: 'go',
-  parallel: '',
-  'fail-fast': 'false',
-  'build-timeout': '30m',
-  verify: 'true',
-  'smoke-test': 'false',
-  'smoke-args': '--version',
-  upload: 'per-target',
-  'artifact-name': '',
-  archive: 'none',
-  'skip-archive': 'false',
-  'retention-days': '',
-  'compression-level': '6',
-  overwrite: 'false'
-} as const
-
-/** An input's name. */
-export type InputName = keyof typeof INPUT_DEFAULTS
-
-/**
- * What each input's text may hold (src/inputs/text.ts): paths and names no
- * control, bidi or line-break character and a file system's lengths; lists
- * line breaks between items and at most 64 KiB.
- */
-export const TEXT_RULES: Readonly<Record<InputName, TextRule>> = {
-  targets: LIST_RULE,
-  'working-directory': PATH_RULE,
-  package: PATH_LIST_RULE,
-  'binary-name': NAME_RULE,
-  'output-dir': PATH_RULE,
-  ldflags: LIST_RULE,
-  trimpath: WORD_RULE,
-  tags: LIST_RULE,
-  flags: LIST_RULE,
-  env: LIST_RULE,
-  go: PATH_RULE,
-  parallel: WORD_RULE,
-  'fail-fast': WORD_RULE,
-  'build-timeout': WORD_RULE,
-  verify: WORD_RULE,
-  'smoke-test': WORD_RULE,
-  'smoke-args': LIST_RULE,
-  upload: WORD_RULE,
-  'artifact-name': NAME_RULE,
-  archive: WORD_RULE,
-  'skip-archive': WORD_RULE,
-  'retention-days': WORD_RULE,
-  'compression-level': WORD_RULE,
-  overwrite: WORD_RULE
-}
+export { INPUT_DEFAULTS, INPUT_TABLE, type InputName } from './table.js'
 
 /** Reads one input's raw value: undefined when not given at all. */
 export type InputGetter = (name: string) => string | undefined
-
-/**
- * Inputs where an explicit empty value means "nothing" rather than "the
- * default": `ldflags: ''` builds without linker flags.
- */
-const EMPTY_IS_A_VALUE: readonly string[] = ['ldflags', 'smoke-args']
 
 /** The validated inputs of the build engine. */
 export interface Inputs {
@@ -145,8 +72,9 @@ export function withDefaults(get: InputGetter): (name: string) => string {
   return (name) => {
     const raw = get(name)
     const value = raw?.trim() ?? ''
-    if (value || (raw !== undefined && EMPTY_IS_A_VALUE.includes(name))) return value
-    return (INPUT_DEFAULTS as Record<string, string>)[name] ?? ''
+    const spec = inputSpec(name)
+    if (value || (raw !== undefined && spec?.emptyIsValue)) return value
+    return spec?.default ?? ''
   }
 }
 
@@ -213,8 +141,8 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
   const get = withDefaults(raw)
   // Text safety first: no parser sees, and no message echoes, a control
   // character or a megabyte of text.
-  const unsafe = Object.entries(TEXT_RULES).flatMap(([name, rule]) =>
-    textProblems(name, get(name), rule)
+  const unsafe = INPUT_TABLE.flatMap((spec) =>
+    textProblems(spec.name, get(spec.name), textRule(spec))
   )
   if (unsafe.length) throw new InputError(unsafe)
   const problems: string[] = []
