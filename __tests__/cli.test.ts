@@ -17,7 +17,9 @@ import {
 import { INPUT_DEFAULTS, getInputs } from '../src/inputs/inputs.js'
 import { INPUT_TABLE, cliFlag } from '../src/inputs/table.js'
 import { streamLog } from '../src/log.js'
-import { execute } from '../src/main.js'
+import { binariesOutput, execute } from '../src/main.js'
+import type { RunResult } from '../src/types.js'
+import { binariesOf, runAction } from './support/action.js'
 
 const hello = path.resolve('__fixtures__', 'hello')
 
@@ -286,4 +288,94 @@ describe('main', () => {
     // And it is the stripped binary --help promises: no symbol table.
     expect(cli.includes(Buffer.from('.symtab'))).toBe(false)
   })
+})
+
+describe('the action and the CLI, given the same inputs', () => {
+  let dir: string
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'same-'))))
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  /** A value, other than the default where that can build, for every input. */
+  const values = (outputDir: string): Record<string, string> => ({
+    targets: 'linux/amd64, windows/arm64',
+    'working-directory': hello,
+    package: '.',
+    'binary-name': 'same',
+    'output-dir': outputDir,
+    ldflags: '-s -w -X main.version=1.2.3',
+    trimpath: 'false',
+    tags: 'netgo,osusergo',
+    flags: '-buildvcs=false',
+    env: 'GOFLAGS=-mod=mod',
+    go: 'go',
+    parallel: '2',
+    'fail-fast': 'true',
+    'build-timeout': '10m',
+    verify: 'true',
+    'smoke-test': 'true',
+    'smoke-args': '--version',
+    upload: 'none',
+    'artifact-name': '{name}-{target}-x',
+    archive: 'tar.gz',
+    'skip-archive': 'false',
+    'retention-days': '7',
+    'compression-level': '5',
+    overwrite: 'true'
+  })
+
+  /** The CLI's command line for inputs, spelled from the table of inputs. */
+  const flagsFor = (given: Record<string, string>): string[] =>
+    INPUT_TABLE.map((input) =>
+      input.kind === 'boolean'
+        ? given[input.name] === 'true'
+          ? `--${input.name}`
+          : `--no-${input.name}`
+        : `--${input.name}=${given[input.name]}`
+    )
+
+  /** The `binaries` output without what differs by place and time. */
+  const comparable = (binaries: unknown[]): unknown[] =>
+    binaries.map((b) => {
+      const { path: _path, seconds: _seconds, ...rest } = b as Record<string, unknown>
+      return rest
+    })
+
+  it('build byte-identical binaries and report the same binaries output', async () => {
+    const actionDir = path.join(dir, 'action')
+    const cliDir = path.join(dir, 'cli')
+    // Every input of the table is given, so a new input must be added here.
+    expect(Object.keys(values(actionDir)).sort()).toEqual(
+      INPUT_TABLE.map((i) => i.name).sort()
+    )
+    const action = await runAction(values(actionDir), {
+      GITHUB_ACTIONS: 'true',
+      RUNNER_TEMP: dir,
+      GITHUB_WORKSPACE: path.resolve('.')
+    })
+    expect(action.exitCode).toBe(0)
+
+    let result: RunResult | undefined
+    let out = ''
+    let err = ''
+    const code = await main(flagsFor(values(cliDir)), {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      result: (r) => void (result = r)
+    })
+    expect(err).toBe('')
+    expect(code).toBe(0)
+
+    const fromAction = binariesOf(action)
+    const fromCli = JSON.parse(JSON.stringify(binariesOutput(result!))) as unknown[]
+    expect(fromAction).toHaveLength(2)
+    expect(comparable(fromCli)).toEqual(comparable(fromAction))
+    for (const b of fromAction) {
+      const name = String(b.name)
+      expect(readFileSync(path.join(cliDir, name)).equals(readFileSync(path.join(actionDir, name)))).toBe(true)
+    }
+    expect(fromAction.map((b) => b.name).sort()).toEqual([
+      'same-linux-amd64',
+      'same-windows-arm64.exe'
+    ])
+  }, 240_000)
 })

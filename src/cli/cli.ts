@@ -30,6 +30,7 @@ import { execute } from '../main.js'
 import { installCancelHandlers } from '../process.js'
 import { terminalReport } from '../report/report.js'
 import { closest } from '../plan/targets.js'
+import type { RunResult } from '../types.js'
 
 /** The command's name, as `bin` in package.json installs it. */
 export const COMMAND = 'go-cross-build'
@@ -199,6 +200,8 @@ export function usage(table: readonly InputSpec[] = INPUT_TABLE): string {
 export interface CliIO {
   out: (text: string) => void
   err: (text: string) => void
+  /** Gets the run's result, for a caller that embeds the CLI (tests). */
+  result: (result: RunResult) => void
 }
 
 /**
@@ -240,6 +243,7 @@ export async function main(
   try {
     const inputs = getInputs(args.get)
     const result = await execute(inputs, log)
+    io?.result?.(result)
     out('\n' + terminalText(terminalReport(result)))
     return result.failures.length ? 1 : 0
   } catch (error) {
