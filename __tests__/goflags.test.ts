@@ -11,10 +11,10 @@ import {
 describe('programFlagWarnings', () => {
   const job: GoflagsSource = { kind: 'job' }
   it.each<[string, string, GoflagsSource, RegExp[]]>([
-    ['-toolexec from the job', '-toolexec=/tmp/wrap', job, [/^GOFLAGS: "-toolexec=\/tmp\/wrap" from the job's environment makes go run that program in place of every compiler and linker call.*remove it where an earlier step or the workflow exports GOFLAGS\.$/]],
-    ['-exec with a separate value', '-exec /tmp/run', job, [/^GOFLAGS: "-exec \/tmp\/run" from the job's environment makes go run and go test start binaries/]],
-    ['--overlay from go env -w', '-mod=mod --overlay=/tmp/o.json', { kind: 'file', file: '/home/u/.config/go/env' }, [/^GOFLAGS: "--overlay=\/tmp\/o.json" from "go env -w" \(\/home\/u\/.config\/go\/env\) makes go compile the files .* run "go env -u GOFLAGS" before this step, or set GOENV: off for it\.$/]],
-    ['from the env input', '-toolexec=x', { kind: 'input' }, [/from the env input .* remove it from the env input\.$/]],
+    ['-toolexec from the job', '-toolexec=/tmp/wrap', job, [/^GOFLAGS: "-toolexec=\/tmp\/wrap" \(from the job's environment\) brings in a program or files the workflow does not name: it makes go run that program in place of every compiler and linker call.*remove it where an earlier step or the workflow exports GOFLAGS\.$/]],
+    ['-exec with a separate value', '-exec /tmp/run', job, [/^GOFLAGS: "-exec \/tmp\/run" \(from the job's environment\) brings in a program or files the workflow does not name: it makes go run and go test start binaries/]],
+    ['--overlay from go env -w', '-mod=mod --overlay=/tmp/o.json', { kind: 'file', file: '/home/u/.config/go/env' }, [/^GOFLAGS: "--overlay=\/tmp\/o.json" \(from "go env -w" \(\/home\/u\/.config\/go\/env\)\) brings in .* it makes go compile the files .* run "go env -u GOFLAGS" before this step, or set GOENV: off for it\.$/]],
+    ['from the env input', '-toolexec=x', { kind: 'input' }, [/\(from the env input\) .* remove it from the env input\.$/]],
     ['every one of several', '-toolexec=a -v -exec=b -overlay=c', job, [/"-toolexec=a"/, /"-exec=b"/, /"-overlay=c"/]]
   ])('%s', (_, goflags, source, expected) => {
     const warnings = programFlagWarnings(goflags, source)
@@ -60,7 +60,7 @@ describe('the bundle names GOFLAGS that run other programs in the plan log', () 
     const result = await run({ GOFLAGS: '-toolexec=/usr/bin/env', GOENV: 'off' })
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toMatch(
-      /^::warning::GOFLAGS: "-toolexec=\/usr\/bin\/env" from the job's environment makes go run that program in place of every compiler and linker call/m
+      /^::warning::GOFLAGS: "-toolexec=\/usr\/bin\/env" \(from the job's environment\) brings in a program or files the workflow does not name: it makes go run that program in place of every compiler and linker call/m
     )
   }, 120_000)
 
@@ -72,7 +72,7 @@ describe('the bundle names GOFLAGS that run other programs in the plan log', () 
     const line = result.stdout
       .split('\n')
       .find((l) => l.startsWith('::warning::GOFLAGS: '))
-    expect(line).toContain(`"-toolexec=/usr/bin/env" from "go env -w" (${goenv})`)
+    expect(line).toContain(`"-toolexec=/usr/bin/env" (from "go env -w" (${goenv}))`)
     expect(line).toContain('run "go env -u GOFLAGS" before this step')
   }, 120_000)
 

@@ -77,7 +77,7 @@ export function programFlagWarnings(goflags: string, source: GoflagsSource): str
     const entry = m[2] === undefined && value ? `${words[i]} ${value}` : words[i]
     if (m[2] === undefined) i++
     warnings.push(
-      `GOFLAGS: "${entry}" from ${from} ${PROGRAM_FLAGS[m[1]]}. If this step did not mean it, ${drop}.`
+      `GOFLAGS: "${entry}" (from ${from}) brings in a program or files the workflow does not name: it ${PROGRAM_FLAGS[m[1]]}. If this step did not mean it, ${drop}.`
     )
   }
   return warnings
