@@ -15,8 +15,12 @@ import {
   usage
 } from '../src/cli/cli.js'
 import { INPUT_DEFAULTS, getInputs } from '../src/inputs/inputs.js'
+import { INPUT_TABLE, cliFlag } from '../src/inputs/table.js'
 import { streamLog } from '../src/log.js'
 import { execute } from '../src/pipeline.js'
+import { binariesOutput } from '../src/report/outputs.js'
+import type { Result } from '../src/types.js'
+import { binariesOf, runAction } from './support/action.js'
 
 const hello = path.resolve('__fixtures__', 'hello')
 
@@ -72,11 +76,11 @@ describe('parseCliArgs', () => {
     ['-- ends the flags', ['--', '--not-a-flag'], { targets: '--not-a-flag' }],
     ['an empty value', ['--binary-name='], { 'binary-name': '' }]
   ])('%s', (_, argv, values) => {
-    expect(parseCliArgs(argv, INPUT_DEFAULTS).values).toEqual(values)
+    expect(parseCliArgs(argv).values).toEqual(values)
   })
 
   it('reads flags first, then the CLI defaults, then leaves the rest to getInputs', () => {
-    const { get } = parseCliArgs(['--working-directory', 'app'], INPUT_DEFAULTS)
+    const { get } = parseCliArgs(['--working-directory', 'app'])
     expect(get('working-directory')).toBe('app')
     expect(get('upload')).toBe('none')
     // Unset: getInputs applies the action.yml default, as on a runner.
@@ -85,11 +89,11 @@ describe('parseCliArgs', () => {
   })
 
   it('sees --help and --verbose', () => {
-    expect(parseCliArgs(['-h'], INPUT_DEFAULTS)).toMatchObject({
+    expect(parseCliArgs(['-h'])).toMatchObject({
       help: true,
       verbose: false
     })
-    expect(parseCliArgs(['--verbose'], INPUT_DEFAULTS)).toMatchObject({
+    expect(parseCliArgs(['--verbose'])).toMatchObject({
       help: false,
       verbose: true
     })
@@ -108,24 +112,43 @@ describe('parseCliArgs', () => {
     [['-x'], /^-x: not a flag/],
     [['--no-verify=true'], /takes no value/]
   ])('%j is refused', (argv, message) => {
-    expect(() => parseCliArgs(argv, INPUT_DEFAULTS)).toThrow(UsageError)
-    expect(() => parseCliArgs(argv, INPUT_DEFAULTS)).toThrow(message)
+    expect(() => parseCliArgs(argv)).toThrow(UsageError)
+    expect(() => parseCliArgs(argv)).toThrow(message)
   })
 })
 
 describe('usage', () => {
-  it('has a flag for every input, with the default the CLI uses', () => {
-    const text = usage(INPUT_DEFAULTS)
-    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
-      const shown = CLI_DEFAULTS[name] ?? value
-      const line = text
-        .split('\n')
-        .find((l) => new RegExp(`^  --(\\[no-\\])?${name}( |$)`).test(l))
-      expect(line).toBeDefined()
-      if (shown) expect(line).toContain(`default: ${shown}`)
+  it('has a flag for every input of the table, with the default the CLI uses and the description', () => {
+    const text = usage()
+    const lines = text.split('\n')
+    for (const input of INPUT_TABLE) {
+      const shown = CLI_DEFAULTS[input.name] ?? input.default
+      const at = lines.findIndex((l) =>
+        new RegExp(`^  --(\\[no-\\])?${input.name}( |$)`).test(l)
+      )
+      expect(at).toBeGreaterThanOrEqual(0)
+      expect(lines[at]).toBe(
+        `  ${cliFlag(input)}${shown ? `  default: ${shown}` : ''}`
+      )
+      // The description follows, wrapped, word for word.
+      const description: string[] = []
+      for (let i = at + 1; lines[i]?.startsWith('      '); i++)
+        description.push(lines[i].trim())
+      expect(description.join(' ')).toBe(input.description.replace(/\s+/g, ' '))
+      expect(Math.max(...description.map((l) => l.length + 6))).toBeLessThanOrEqual(80)
     }
-    expect(text).toContain('--[no-]verify')
-    expect(text).toContain('default: none')
+    expect(text).toContain('  --[no-]verify  default: true')
+    expect(text).toContain('  --upload <mode>  default: none')
+  })
+
+  it('every flag of the table parses, and nothing else is a flag', () => {
+    for (const input of INPUT_TABLE) {
+      const given = input.kind === 'boolean' ? 'false' : 'x'
+      expect(parseCliArgs([`--${input.name}=${given}`]).values).toEqual({
+        [input.name]: given
+      })
+    }
+    expect(() => parseCliArgs(['--not-an-input=1'])).toThrow(UsageError)
   })
 })
 
@@ -266,4 +289,94 @@ describe('main', () => {
     // And it is the stripped binary --help promises: no symbol table.
     expect(cli.includes(Buffer.from('.symtab'))).toBe(false)
   })
+})
+
+describe('the action and the CLI, given the same inputs', () => {
+  let dir: string
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'same-'))))
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  /** A value, other than the default where that can build, for every input. */
+  const values = (outputDir: string): Record<string, string> => ({
+    targets: 'linux/amd64, windows/arm64',
+    'working-directory': hello,
+    package: '.',
+    'binary-name': 'same',
+    'output-dir': outputDir,
+    ldflags: '-s -w -X main.version=1.2.3',
+    trimpath: 'false',
+    tags: 'netgo,osusergo',
+    flags: '-buildvcs=false',
+    env: 'GOFLAGS=-mod=mod',
+    go: 'go',
+    parallel: '2',
+    'fail-fast': 'true',
+    'build-timeout': '10m',
+    verify: 'true',
+    'smoke-test': 'true',
+    'smoke-args': '--version',
+    upload: 'none',
+    'artifact-name': '{name}-{target}-x',
+    archive: 'tar.gz',
+    'skip-archive': 'false',
+    'retention-days': '7',
+    'compression-level': '5',
+    overwrite: 'true'
+  })
+
+  /** The CLI's command line for inputs, spelled from the table of inputs. */
+  const flagsFor = (given: Record<string, string>): string[] =>
+    INPUT_TABLE.map((input) =>
+      input.kind === 'boolean'
+        ? given[input.name] === 'true'
+          ? `--${input.name}`
+          : `--no-${input.name}`
+        : `--${input.name}=${given[input.name]}`
+    )
+
+  /** The `binaries` output without what differs by place and time. */
+  const comparable = (binaries: unknown[]): unknown[] =>
+    binaries.map((b) => {
+      const { path: _path, seconds: _seconds, ...rest } = b as Record<string, unknown>
+      return rest
+    })
+
+  it('build byte-identical binaries and report the same binaries output', async () => {
+    const actionDir = path.join(dir, 'action')
+    const cliDir = path.join(dir, 'cli')
+    // Every input of the table is given, so a new input must be added here.
+    expect(Object.keys(values(actionDir)).sort()).toEqual(
+      INPUT_TABLE.map((i) => i.name).sort()
+    )
+    const action = await runAction(values(actionDir), {
+      GITHUB_ACTIONS: 'true',
+      RUNNER_TEMP: dir,
+      GITHUB_WORKSPACE: path.resolve('.')
+    })
+    expect(action.exitCode).toBe(0)
+
+    let result: Result | undefined
+    let out = ''
+    let err = ''
+    const code = await main(flagsFor(values(cliDir)), {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      result: (r) => void (result = r)
+    })
+    expect(err).toBe('')
+    expect(code).toBe(0)
+
+    const fromAction = binariesOf(action)
+    const fromCli = JSON.parse(JSON.stringify(binariesOutput(result!))) as unknown[]
+    expect(fromAction).toHaveLength(2)
+    expect(comparable(fromCli)).toEqual(comparable(fromAction))
+    for (const b of fromAction) {
+      const name = String(b.name)
+      expect(readFileSync(path.join(cliDir, name)).equals(readFileSync(path.join(actionDir, name)))).toBe(true)
+    }
+    expect(fromAction.map((b) => b.name).sort()).toEqual([
+      'same-linux-amd64',
+      'same-windows-arm64.exe'
+    ])
+  }, 240_000)
 })

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import ts from 'typescript'
 import { INPUT_DEFAULTS, getInputs } from '../src/inputs/inputs.js'
+import { INPUT_TABLE, type InputSpec } from '../src/inputs/table.js'
 import { parsePublishInputs } from '../src/package/options.js'
 import {
   parseActionFile,
@@ -101,6 +102,49 @@ function tableDrift(markdown: string, action: ActionManifest): string[] {
       problems.push(
         `output ${o.id}: the README row should be\n| \`${o.id}\` | ${cellText((o.description ?? '').trim())} |`
       )
+  }
+  return problems
+}
+
+/**
+ * What disagrees between the table of inputs (src/inputs/table.ts),
+ * action.yml and the README's Inputs table, one line each, both ways: an
+ * entry action.yml or the README lacks, an input the table lacks, a name
+ * out of order, a default or description that differs.
+ */
+function inputTableDrift(
+  table: readonly InputSpec[],
+  action: ActionManifest,
+  markdown: string
+): string[] {
+  const problems: string[] = []
+  const rows = tableAfter(markdown, '## Inputs')
+  const names = table.map((i) => i.name)
+  const declared = action.inputs.map((i) => i.id)
+  for (const name of declared)
+    if (!names.includes(name))
+      problems.push(`${name}: in action.yml but not in src/inputs/table.ts`)
+  for (const row of rows)
+    if (!names.includes(code(row[0])))
+      problems.push(`${code(row[0])}: in the README but not in src/inputs/table.ts`)
+  if (names.join() !== declared.join())
+    problems.push(`order: the table has ${names.join(', ')}; action.yml has ${declared.join(', ')}`)
+  for (const entry of table) {
+    const input = action.inputs.find((i) => i.id === entry.name)
+    if (!input) {
+      problems.push(`${entry.name}: in src/inputs/table.ts but not in action.yml`)
+      continue
+    }
+    if ((input.default ?? '') !== entry.default)
+      problems.push(
+        `${entry.name}: default ${JSON.stringify(entry.default)} in the table, ${JSON.stringify(input.default ?? '')} in action.yml`
+      )
+    if ((input.description ?? '').trim() !== entry.description)
+      problems.push(`${entry.name}: the description differs from action.yml's`)
+    const row = rows.find((r) => code(r[0]) === entry.name)
+    if (!row) problems.push(`${entry.name}: not documented in the README's Inputs table`)
+    else if (code(row[1]) !== entry.default || row[3] !== entry.description)
+      problems.push(`${entry.name}: the README row differs from the table`)
   }
   return problems
 }
@@ -254,6 +298,32 @@ describe('action.yml', () => {
       )
       .map((i) => `${i.id}: ${JSON.stringify(i.default)}`)
     expect(bad).toEqual([])
+  })
+
+  it('is the table of inputs the engine and the CLI use, and the README documents it', () => {
+    expect(inputTableDrift(INPUT_TABLE, action, README)).toEqual([])
+    // The table's booleans are the inputs the validators treat as booleans.
+    expect(
+      INPUT_TABLE.filter((i) => i.kind === 'boolean').map((i) => i.name).sort()
+    ).toEqual([...booleans].sort())
+  })
+
+  it('would notice a table that drifted from action.yml or the README', () => {
+    const table = INPUT_TABLE.map((i) => ({ ...i }))
+    table[0] = { ...table[0], default: 'linux/amd64' }
+    table[1] = { ...table[1], description: 'Where the module is.' }
+    const extra = { ...table[2], name: 'new-input' }
+    const problems = inputTableDrift([...table.slice(0, -1), extra], action, README)
+    expect(problems).toEqual([
+      `${INPUT_TABLE.at(-1)!.name}: in action.yml but not in src/inputs/table.ts`,
+      `${INPUT_TABLE.at(-1)!.name}: in the README but not in src/inputs/table.ts`,
+      expect.stringMatching(/^order: /),
+      expect.stringMatching(/^targets: default "linux\/amd64" in the table, "linux\/amd64, /),
+      'targets: the README row differs from the table',
+      "working-directory: the description differs from action.yml's",
+      'working-directory: the README row differs from the table',
+      'new-input: in src/inputs/table.ts but not in action.yml'
+    ])
   })
 
   it('has the defaults the engine and the CLI use (INPUT_DEFAULTS)', () => {

@@ -139,3 +139,83 @@ describe('getInputs', () => {
     expect(() => getInputs(from({ ldflags: '-linkmode=internal -s' }))).not.toThrow()
   })
 })
+
+describe('text safety: names and paths are refused by name, before any parsing', () => {
+  const refusal = (values: Record<string, string>): string => {
+    try {
+      getInputs(from(values))
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError)
+      return (e as Error).message
+    }
+    throw new Error(`${JSON.stringify(values)} was accepted`)
+  }
+
+  it.each<[string, string, string, RegExp]>([
+    ['binary-name', 'hello\u202ehs', 'RLO', /^binary-name: "hello\\u202ehs" holds U\+202E RIGHT-TO-LEFT OVERRIDE at character 6; .*Remove them/],
+    ['binary-name', 'tool\u001b[31m', 'ESC', /^binary-name: .* holds U\+001B ESCAPE at character 5/],
+    ['binary-name', 'bell\u0007', 'BEL', /^binary-name: .* holds U\+0007 BELL at character 5/],
+    ['binary-name', 'a\nb', 'LF', /^binary-name: "a\\nb" holds U\+000A LINE FEED at character 2/],
+    ['binary-name', 'a\rb', 'CR', /holds U\+000D CARRIAGE RETURN/],
+    ['binary-name', 'a\u0085b', 'NEL', /holds U\+0085 NEXT LINE/],
+    ['binary-name', 'a\u2028b', 'LS', /holds U\+2028 LINE SEPARATOR/],
+    ['binary-name', 'a\u2029b', 'PS', /holds U\+2029 PARAGRAPH SEPARATOR/],
+    ['binary-name', 'a\u007fb', 'DEL', /holds U\+007F DELETE/],
+    ['binary-name', 'a\u009bb', 'C1', /holds U\+009B CONTROL SEQUENCE INTRODUCER/],
+    ['binary-name', 'a\u061cb', 'ALM', /holds U\+061C ARABIC LETTER MARK/],
+    ['binary-name', 'a\u200eb', 'LRM', /holds U\+200E LEFT-TO-RIGHT MARK/],
+    ['binary-name', 'a\u200fb', 'RLM', /holds U\+200F RIGHT-TO-LEFT MARK/],
+    ['binary-name', 'a\u2066b\u2069', 'LRI', /holds U\+2066 LEFT-TO-RIGHT ISOLATE at character 2 \(and 1 more/],
+    ['binary-name', 'a\u0000b', 'NUL', /holds U\+0000 NULL/],
+    ['output-dir', 'out\n::error::x', 'LF', /^output-dir: .* holds U\+000A LINE FEED at character 4/],
+    ['output-dir', 'dist\u202e', 'RLO', /^output-dir: .* holds U\+202E/],
+    ['working-directory', 'app\u0007', 'BEL', /^working-directory: .* holds U\+0007 BELL/],
+    ['go', 'go\u001b', 'ESC', /^go: .* holds U\+001B ESCAPE/],
+    ['artifact-name', '{name}\u202e', 'RLO', /^artifact-name: .* holds U\+202E/],
+    ['artifact-name', 'a\tb', 'tab', /^artifact-name: .* holds U\+0009 CHARACTER TABULATION/],
+    ['package', './cmd/a\u202e ./cmd/b', 'RLO', /^package: .* holds U\+202E/],
+    ['package', './cmd/a\n./cmd/\u0007b', 'BEL after a line break', /^package: .* holds U\+0007 BELL at character 15;/],
+    ['targets', 'linux/amd64\u202e', 'RLO', /^targets: .* holds U\+202E/],
+    ['targets', 'linux/amd64\u2028windows/amd64', 'LS', /^targets: .* holds U\+2028 LINE SEPARATOR/],
+    ['tags', 'a\u0008b', 'BS', /^tags: .* holds U\+0008 BACKSPACE/],
+    ['flags', '-v\u001b', 'ESC', /^flags: .* holds U\+001B/],
+    ['env', 'A=b\u202e', 'RLO', /^env: .* holds U\+202E/]
+  ])('%s %j (%s)', (name, value, _, message) => {
+    expect(refusal({ [name]: value })).toMatch(message)
+  })
+
+  it.each<[string, string, RegExp]>([
+    ['output-dir', 'a'.repeat(4097), /^output-dir: the value is 4097 bytes long \(".*….*"\), more than the 4 KiB this input may hold; shorten it$/],
+    ['output-dir', `x/${'a'.repeat(256)}/y`, /^output-dir: the path component "a+…a+" is 256 bytes long; file systems allow at most 255 bytes per component/],
+    ['working-directory', 'é'.repeat(2049), /^working-directory: the value is 4098 bytes long/],
+    ['binary-name', 'a'.repeat(256), /^binary-name: the value is 256 bytes long .* more than the 255 bytes/],
+    ['artifact-name', 'a'.repeat(256), /^artifact-name: the value is 256 bytes long/],
+    ['package', `./${'p'.repeat(300)}`, /^package: the path component .* is 300 bytes long/],
+    ['targets', 'linux/amd64 '.repeat(6000), /^targets: the value is \d+ bytes long .* more than the 64 KiB/],
+    ['parallel', '1'.repeat(300), /^parallel: the value is 300 bytes long/]
+  ])('%s longer than its bound', (name, value, message) => {
+    expect(refusal({ [name]: value })).toMatch(message)
+  })
+
+  it('shows the value cut short, and never a raw control character', () => {
+    const message = refusal({ 'binary-name': `${'a'.repeat(500)}\u001b` })
+    expect(message.length).toBeLessThan(600)
+    expect(message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/)
+  })
+
+  it.each([
+    ['targets', 'linux/amd64,\r\n\twindows/amd64\n'],
+    ['package', './cmd/a\r\n./cmd/b'],
+    ['env', 'A=1\r\nB=2'],
+    ['binary-name', 'tool-ü-日本'],
+    ['output-dir', `dist/${'a'.repeat(255)}`]
+  ])('accepts %s %j', (name, value) => {
+    expect(() => getInputs(from({ [name]: value }))).not.toThrow()
+  })
+
+  it.each(['.', '..'])('artifact-name %j is refused', (value) => {
+    expect(refusal({ 'artifact-name': value })).toMatch(
+      new RegExp(`^artifact-name: "\\${value.split('').join('\\')}" names the current or parent directory`)
+    )
+  })
+})

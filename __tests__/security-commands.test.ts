@@ -2,8 +2,9 @@
  * Hostile text cannot issue workflow commands. The committed bundle runs,
  * as on a runner, on a module whose compiler errors are printed at
  * positions named like workflow commands (`//line ::error::forged.go:1`),
- * with a binary name holding a v1 command and an output directory with a
- * line break and a command in its name. The captured stdout is then read
+ * with a binary name holding a v1 command and an output directory with
+ * commands in its name (a line break in it is refused as input, see
+ * security-input.test.ts). The captured stdout is then read
  * as the runner reads it: line by line, honouring `::stop-commands::`.
  * Every command the runner would act on must be one the action itself
  * issues.
@@ -131,7 +132,7 @@ describe('workflow commands in foreign text', () => {
   })
 
   it('no line the runner acts on comes from compiler output, names or paths', async () => {
-    const outputDir = path.join(dir, 'out\n::error::outdir\r::add-mask::cr')
+    const outputDir = path.join(dir, 'out ::error::outdir ##[add-mask]cr')
     const run = await runAction(
       {
         targets: 'linux/amd64, windows/arm64',

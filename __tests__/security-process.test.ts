@@ -4,7 +4,7 @@
  * the real go, and misbehaves on `go build`) shows that children inherit no
  * runner credentials or inputs, that a hanging build is killed with its whole
  * process tree, that a flood of output is capped, and that cancelling the
- * action (SIGTERM) kills what it started.
+ * action or the CLI (SIGTERM, SIGINT) kills what it started.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import {
@@ -322,8 +322,12 @@ describe('bounded output', () => {
   })
 })
 
-describePosix('cancellation: SIGTERM to the action', () => {
-  it('kills the process tree it started, removes the partial binary and exits non-zero', async () => {
+describePosix('cancellation: a signal to the action or the CLI', () => {
+  it.each<['action' | 'CLI', NodeJS.Signals, number]>([
+    ['action', 'SIGTERM', 143],
+    ['CLI', 'SIGTERM', 143],
+    ['CLI', 'SIGINT', 130]
+  ])('%s, %s: kills the process tree it started, removes the partial binary and exits %i', async (which, signal, exitCode) => {
     const fake = fakeGo('hang')
     const out = mkdtempSync(path.join(tmpdir(), 'gcb-cancel-out-'))
     const work = mkdtempSync(path.join(tmpdir(), 'gcb-cancel-'))
@@ -333,28 +337,41 @@ describePosix('cancellation: SIGTERM to the action', () => {
     for (const [k, v] of Object.entries(process.env))
       if (v !== undefined && !/^(INPUT_|ACTIONS_)/.test(k)) env[k] = v
     delete env.NODE_OPTIONS
+    delete env.GITHUB_ACTIONS
     Object.assign(env, {
       GITHUB_OUTPUT: path.join(work, 'output'),
-      GITHUB_STEP_SUMMARY: path.join(work, 'summary'),
-      INPUT_GO: fake.go,
-      'INPUT_WORKING-DIRECTORY': HELLO,
-      INPUT_TARGETS: HOST_TARGET,
-      'INPUT_OUTPUT-DIR': out,
-      INPUT_UPLOAD: 'none'
+      GITHUB_STEP_SUMMARY: path.join(work, 'summary')
     })
-    const action = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], {
+    const inputs: Record<string, string> = {
+      go: fake.go,
+      'working-directory': HELLO,
+      targets: HOST_TARGET,
+      'output-dir': out,
+      upload: 'none'
+    }
+    if (which === 'action')
+      for (const [name, value] of Object.entries(inputs))
+        env[`INPUT_${name.toUpperCase()}`] = value
+    const args =
+      which === 'action'
+        ? [path.join(ROOT, 'dist', 'index.js')]
+        : [
+            path.join(ROOT, 'dist', 'cli', 'index.js'),
+            ...Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, value])
+          ]
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let log = ''
-    action.stdout.on('data', (d: Buffer) => (log += d.toString()))
-    action.stderr.on('data', (d: Buffer) => (log += d.toString()))
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()))
     const exited = new Promise<number | null>((resolve) =>
-      action.on('close', (code) => resolve(code))
+      child.on('close', (code) => resolve(code))
     )
     await waitFor(() => fake.pids() !== undefined, 60_000).catch((e) => {
-      throw new Error(`${(e as Error).message}; the action said:\n${log}`)
+      throw new Error(`${(e as Error).message}; the ${which} said:\n${log}`)
     })
     const pids = fake.pids()!
     // go writes into a fresh staging directory; the final name stays free
@@ -365,12 +382,11 @@ describePosix('cancellation: SIGTERM to the action', () => {
     expect(readFileSync(partial, 'utf8')).toBe('partial binary')
     expect(existsSync(final)).toBe(false)
     const signalled = Date.now()
-    action.kill('SIGTERM')
+    child.kill(signal)
     const code = await exited
     expect(Date.now() - signalled).toBeLessThan(10_000)
-    expect(code).not.toBe(0)
-    expect(code).toBe(143)
-    expect(log).toMatch(/Cancelled by SIGTERM/)
+    expect(code).toBe(exitCode)
+    expect(log).toContain(`Cancelled by ${signal}`)
     await waitFor(() => !alive(pids.go) && !alive(pids.grandchild), 3000)
     expect(groupExists(pids.go)).toBe(false)
     expect(existsSync(partial)).toBe(false)

@@ -114,3 +114,25 @@ describe('parseTargets: errors name the input, the value and the fix', () => {
     expect(errors).toHaveLength(3)
   })
 })
+
+describe('parseTargets: hostile input is refused naming targets', () => {
+  it.each<[string, string, RegExp]>([
+    ['nesting far past the bound', '['.repeat(100_000) + ']'.repeat(100_000), /^targets: the JSON nests arrays or objects more than 3 levels deep/],
+    ['one level too deep', '[[[["linux/amd64"]]]]', /more than 3 levels deep/],
+    ['nesting inside an object', '[{"goos": {"a": [1]}}]', /more than 3 levels deep/],
+    ['a glob longer than picomatch is allowed', `linux/${'*'.repeat(1000)}`, /^targets: ".*….*" is 1006 characters long, more than the 256/],
+    ['a long word', 'x'.repeat(70_000), /^targets: ".*" is 70000 characters long/],
+    ['a JSON escape of a bidi control', '["linux/amd64\\u202e"]', /^targets: "linux\/amd64\\u202e" holds U\+202E RIGHT-TO-LEFT OVERRIDE/],
+    ['a JSON escape in an object', '[{"goos": "linux\\u0007", "goarch": "amd64"}]', /^targets: .* holds U\+0007 BELL/]
+  ])('%s', (_, input, message) => {
+    const errors = errorsOf(input)
+    expect(errors.length).toBeGreaterThan(0)
+    expect(errors[0]).toMatch(message)
+    expect(errors.join('\n').length).toBeLessThan(1000)
+  })
+
+  it('counts depth without being fooled by brackets in strings', () => {
+    expect(names('["linux/[amd]64", {"goos": "linux", "goarch": "arm64", "variant": ""}]'.replace('[amd]', 'amd'))).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(errorsOf('["[[[[", {"goos": "linux", "goarch": "amd64"}]').join()).not.toMatch(/levels deep/)
+  })
+})

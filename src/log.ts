@@ -95,7 +95,7 @@ export function runnerValue(text: string): string {
 }
 
 /** `\x1b`, `\u202e`: a character as a visible escape. */
-function escapeChar(c: string): string {
+export function escapeChar(c: string): string {
   const code = c.codePointAt(0) ?? 0
   if (c === '\n') return '\\n'
   if (c === '\r') return '\\r'

@@ -6,7 +6,8 @@
  *   go-cross-build --targets linux/arm64,windows/amd64
  *
  * Every action input is a flag of the same name (`--working-directory`,
- * `--ldflags`, ...); boolean inputs also have `--no-<name>`. Flags go
+ * `--ldflags`, ...), from the one table of inputs (src/inputs/table.ts)
+ * that the action reads too; boolean inputs also have `--no-<name>`. Flags go
  * through the action's own validation (`getInputs`), with the action.yml
  * defaults, except that `upload` defaults to `none` here: a flag left out
  * gets exactly the default the runner would give it. The run's log is the
@@ -16,30 +17,28 @@
  * summary's table. On a runner (`GITHUB_ACTIONS=true`) it logs as the
  * action does.
  * Exit code: 0 when everything built and verified, 1 when something
- * failed, 2 for a usage or input error.
+ * failed, 2 for a usage or input error, 128 + the signal's number when
+ * SIGTERM or SIGINT stopped it (its process trees killed first).
  */
 import { realpathSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { INPUT_DEFAULTS, InputError, getInputs } from '../inputs/inputs.js'
+import { InputError, getInputs } from '../inputs/inputs.js'
+import { INPUT_TABLE, cliFlag, type InputSpec } from '../inputs/table.js'
 import { actionLog, streamLog, terminalText, type Log } from '../log.js'
 import { execute } from '../pipeline.js'
+import { installCancelHandlers } from '../process.js'
 import { terminalReport } from '../report/report.js'
 import { closest } from '../plan/targets.js'
+import type { Result } from '../types.js'
 
 /** The command's name, as `bin` in package.json installs it. */
 export const COMMAND = 'go-cross-build'
 
-/** Where the CLI's defaults differ from the action's. */
-export const CLI_DEFAULTS: Readonly<Record<string, string>> = { upload: 'none' }
-
-/** Inputs whose values several flags add up to, and how they are joined. */
-const LISTS: Readonly<Record<string, string>> = {
-  targets: ', ',
-  package: ' ',
-  tags: ',',
-  env: '\n'
-}
+/** Where the CLI's defaults differ from the action's (the table's `cliDefault`). */
+export const CLI_DEFAULTS: Readonly<Record<string, string>> = Object.fromEntries(
+  INPUT_TABLE.flatMap((i) => (i.cliDefault === undefined ? [] : [[i.name, i.cliDefault]]))
+)
 
 /** A command line the CLI cannot make sense of. */
 export class UsageError extends Error {
@@ -64,30 +63,29 @@ export interface CliArgs {
   get: (name: string) => string | undefined
 }
 
-/** An input is a boolean when action.yml gives it a boolean default. */
-function isBoolean(defaults: Readonly<Record<string, string>>, name: string) {
-  return defaults[name] === 'true' || defaults[name] === 'false'
-}
-
 /**
- * Parse a command line against a table of input names and their defaults
- * (the action's `INPUT_DEFAULTS`). `--name value` and `--name=value` for
- * every input; `--name`/`--no-name` for boolean inputs; repeated `--targets`,
- * `--package`, `--tags` and `--env` add up; positional words are targets.
+ * Parse a command line against the table of inputs (src/inputs/table.ts).
+ * `--name value` and `--name=value` for every input; `--name`/`--no-name`
+ * for boolean inputs; repeated list flags (`--targets`, `--package`,
+ * `--tags`, `--env`) add up, joined as the table says; positional words
+ * are targets.
  *
+ * @param table the inputs; their names are the flags
  * @throws UsageError for an unknown flag or a missing value
  */
 export function parseCliArgs(
   argv: readonly string[],
-  defaults: Readonly<Record<string, string>>,
-  cliDefaults: Readonly<Record<string, string>> = CLI_DEFAULTS
+  table: readonly InputSpec[] = INPUT_TABLE
 ): CliArgs {
-  const names = Object.keys(defaults)
+  const names = table.map((i) => i.name)
+  const spec = (name: string): InputSpec | undefined =>
+    table.find((i) => i.name === name)
+  const isBoolean = (name: string): boolean => spec(name)?.kind === 'boolean'
   const values: Record<string, string> = {}
   let help = false
   let verbose = false
   const set = (name: string, value: string): void => {
-    const sep = LISTS[name]
+    const sep = spec(name)?.join
     values[name] =
       sep && values[name] !== undefined ? values[name] + sep + value : value
   }
@@ -114,7 +112,7 @@ export function parseCliArgs(
       throw new UsageError(`${arg}: not a flag; flags look like --name value`)
     const [, flag, inline] = m
     if (names.includes(flag)) {
-      if (isBoolean(defaults, flag) && inline === undefined) {
+      if (isBoolean(flag) && inline === undefined) {
         const next = argv[i + 1]
         if (next === 'true' || next === 'false') {
           set(flag, next)
@@ -128,7 +126,7 @@ export function parseCliArgs(
       continue
     }
     const negated = flag.startsWith('no-') ? flag.slice(3) : undefined
-    if (negated && names.includes(negated) && isBoolean(defaults, negated)) {
+    if (negated && names.includes(negated) && isBoolean(negated)) {
       if (inline !== undefined)
         throw new UsageError(
           `--${flag} takes no value; use --${negated}=${inline}`
@@ -138,7 +136,7 @@ export function parseCliArgs(
     }
     const guess = closest(flag, [
       ...names,
-      ...names.filter((n) => isBoolean(defaults, n)).map((n) => `no-${n}`),
+      ...names.filter(isBoolean).map((n) => `no-${n}`),
       'help',
       'verbose'
     ])
@@ -147,38 +145,53 @@ export function parseCliArgs(
     )
   }
   const get = (name: string): string | undefined =>
-    values[name] ?? cliDefaults[name]
+    values[name] ?? spec(name)?.cliDefault
   return { values, help, verbose, get }
 }
 
-/** The `--help` text, generated from the same table as the flags. */
-export function usage(
-  defaults: Readonly<Record<string, string>>,
-  cliDefaults: Readonly<Record<string, string>> = CLI_DEFAULTS
-): string {
-  const rows = Object.keys(defaults).map((name) => {
-    const value = cliDefaults[name] ?? defaults[name]
-    const flag = isBoolean(defaults, name)
-      ? `--[no-]${name}`
-      : `--${name} <value>`
-    return [flag, value === '' ? '' : `default: ${value}`]
+/** Words of `text` in lines of at most `width` columns, each after `indent`. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(indent + line)
+  return lines
+}
+
+/**
+ * The `--help` text, generated from the table of inputs: each flag as the
+ * CLI spells it with the default it gets, then the input's description
+ * from action.yml.
+ */
+export function usage(table: readonly InputSpec[] = INPUT_TABLE): string {
+  const flags = table.flatMap((i) => {
+    const value = i.cliDefault ?? i.default
+    const head = `  ${cliFlag(i)}${value === '' ? '' : `  default: ${value}`}`
+    return [head, ...wrap(i.description, 80, '      ')]
   })
-  const width = Math.max(...rows.map(([f]) => f.length))
   return [
     `Usage: ${COMMAND} [flags] [target...]`,
     '',
     'Cross-compile a Go module for a matrix of targets with CGO disabled and',
     'verify every binary, exactly as the GitHub Action does. Every action',
-    'input is a flag of the same name; see the README for what each one does.',
+    'input is a flag of the same name; positional words are targets.',
     '',
     `Example: ${COMMAND} --targets linux/arm64,windows/amd64 --working-directory ./app`,
     '',
     'Flags:',
-    ...rows.map(([flag, note]) => `  ${flag.padEnd(width)}  ${note}`.trimEnd()),
-    `  ${'-v, --verbose'.padEnd(width)}  also show debug lines`,
-    `  ${'-h, --help'.padEnd(width)}  show this help`,
+    ...flags,
+    '  -v, --verbose',
+    '      Also show debug lines.',
+    '  -h, --help',
+    '      Show this help.',
     '',
-    'Exit code: 0 all built and verified, 1 something failed, 2 bad flags or inputs.',
+    'Exit code: 0 all built and verified, 1 something failed, 2 bad flags or',
+    'inputs, 128 + the signal number (130, 143) when interrupted.',
     ''
   ].join('\n')
 }
@@ -187,6 +200,8 @@ export function usage(
 export interface CliIO {
   out: (text: string) => void
   err: (text: string) => void
+  /** Gets the run's result, for a caller that embeds the CLI (tests). */
+  result: (result: Result) => void
 }
 
 /**
@@ -209,14 +224,14 @@ export async function main(
 
   let args: CliArgs
   try {
-    args = parseCliArgs(argv, INPUT_DEFAULTS)
+    args = parseCliArgs(argv)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     err(`${COMMAND}: ${error.message}\nRun ${COMMAND} --help for the flags.\n`)
     return 2
   }
   if (args.help) {
-    out(usage(INPUT_DEFAULTS))
+    out(usage())
     return 0
   }
 
@@ -228,6 +243,7 @@ export async function main(
   try {
     const inputs = getInputs(args.get)
     const result = await execute(inputs, log)
+    io?.result?.(result)
     out('\n' + terminalText(terminalReport(result)))
     return result.problems.length ? 1 : 0
   } catch (error) {
@@ -255,4 +271,11 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2))
+if (isEntryPoint()) {
+  // Ctrl-C or a kill stops every process tree started, removes partial
+  // outputs and exits 128 + the signal's number, as the action does.
+  installCancelHandlers((message) =>
+    process.stderr.write(`${COMMAND}: ${terminalText(message)}\n`)
+  )
+  process.exitCode = await main(process.argv.slice(2))
+}

@@ -1,5 +1,7 @@
 /**
- * Inputs stage: the only reader of the action's inputs. Every input is
+ * Inputs stage: the only reader of the action's inputs, which the table of
+ * inputs (src/inputs/table.ts) names with their defaults and kinds. Every
+ * input's text is checked first (src/inputs/text.ts), then each is
  * validated here, syntax only, before anything runs; every problem is
  * reported at once, one line each. What needs the toolchain (targets,
  * packages) is validated in the plan stage, still before any build.
@@ -10,47 +12,13 @@ import { parseEnvInput, type Env } from '../plan/environment.js'
 import { buildFlagProblems, linkerFlagProblems, splitWords } from './flags.js'
 import { parsePublishInputs, type PublishOptions } from '../package/options.js'
 import { ProblemError, problemLine, type Problem } from '../problem.js'
+import { INPUT_TABLE, inputSpec, textRule } from './table.js'
+import { textProblems } from './text.js'
 
-/** The name and default of every input, as action.yml declares them. */
-export const INPUT_DEFAULTS = {
-  targets:
-    'linux/amd64, linux/arm64, darwin/amd64, darwin/arm64, windows/amd64, windows/arm64',
-  'working-directory': '.',
-  package: '.',
-  'binary-name': '',
-  'output-dir': 'dist',
-  ldflags: '-s -w',
-  trimpath: 'true',
-  tags: '',
-  flags: '',
-  env: '',
-  go: 'go',
-  parallel: '',
-  'fail-fast': 'false',
-  'build-timeout': '30m',
-  verify: 'true',
-  'smoke-test': 'false',
-  'smoke-args': '--version',
-  upload: 'per-target',
-  'artifact-name': '',
-  archive: 'none',
-  'skip-archive': 'false',
-  'retention-days': '',
-  'compression-level': '6',
-  overwrite: 'false'
-} as const
-
-/** An input's name. */
-export type InputName = keyof typeof INPUT_DEFAULTS
+export { INPUT_DEFAULTS, INPUT_TABLE, type InputName } from './table.js'
 
 /** Reads one input's raw value: undefined when not given at all. */
 export type InputGetter = (name: string) => string | undefined
-
-/**
- * Inputs where an explicit empty value means "nothing" rather than "the
- * default": `ldflags: ''` builds without linker flags.
- */
-const EMPTY_IS_A_VALUE: readonly string[] = ['ldflags', 'smoke-args']
 
 /** The validated inputs of the build engine. */
 export interface Inputs {
@@ -105,8 +73,9 @@ export function withDefaults(get: InputGetter): (name: string) => string {
   return (name) => {
     const raw = get(name)
     const value = raw?.trim() ?? ''
-    if (value || (raw !== undefined && EMPTY_IS_A_VALUE.includes(name))) return value
-    return (INPUT_DEFAULTS as Record<string, string>)[name] ?? ''
+    const spec = inputSpec(name)
+    if (value || (raw !== undefined && spec?.emptyIsValue)) return value
+    return spec?.default ?? ''
   }
 }
 
@@ -171,6 +140,12 @@ function listOf(value: string): string[] {
  */
 export function getInputs(raw: InputGetter = actionInputs): Inputs {
   const get = withDefaults(raw)
+  // Text safety first: no parser sees, and no message echoes, a control
+  // character or a megabyte of text.
+  const unsafe = INPUT_TABLE.flatMap((spec) =>
+    textProblems(spec.name, get(spec.name), textRule(spec))
+  )
+  if (unsafe.length) throw new InputError(unsafe)
   const problems: string[] = []
   const words = (name: string): string[] => {
     try {

@@ -212,6 +212,10 @@ function checkTemplate(template: string, upload: UploadMode): string[] {
       )
     }
   }
+  if (isDotName(template))
+    problems.push(
+      `${input}: "${template}" names the current or parent directory, not an artifact; give a name such as "{name}-{target}".`
+    )
   const literal = template.replace(PLACEHOLDER_RE, '$1')
   const bad = forbiddenChars(literal)
   if (bad.length > 0) {
@@ -273,6 +277,12 @@ export function checkArtifactNames(names: string[]): string[] {
     if (name.trim() === '') {
       problems.push(
         `${PublishInputs.artifactName}: an artifact name is empty; give a template that always yields text, such as "{name}-{target}".`
+      )
+      continue
+    }
+    if (isDotName(name)) {
+      problems.push(
+        `${PublishInputs.artifactName}: an artifact name is "${name}", which names a directory, not an artifact; give a template that yields a real name, such as "{name}-{target}".`
       )
       continue
     }
@@ -344,6 +354,11 @@ function readBoolean(
 function strictInteger(raw: string): number | undefined {
   if (!/^[0-9]{1,6}$/.test(raw)) return undefined
   return Number(raw)
+}
+
+/** `.` and `..`: names of directories, never of a file or an artifact. */
+function isDotName(name: string): boolean {
+  return name === '.' || name === '..'
 }
 
 function forbiddenChars(text: string): string[] {

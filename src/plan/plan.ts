@@ -17,6 +17,8 @@ import {
 } from '../problem.js'
 import type { MainPackage, PlannedBinary, Target, VariantVar } from '../types.js'
 import { nameBinaries } from './names.js'
+import { resolvedPathProblems } from '../inputs/text.js'
+import { goflagsSource, programFlagWarnings } from './goflags.js'
 import { resolvePackages } from './packages.js'
 import { parseTargets } from './targets.js'
 import { probeToolchain, type Toolchain } from './toolchain.js'
@@ -113,6 +115,7 @@ export async function makePlan(
 
   const problems: (Problem | string)[] = []
   const outputDir = path.resolve(cwd, inputs.outputDir)
+  problems.push(...resolvedPathProblems('output-dir', outputDir))
   const places = [
     checkPlace(
       'output-dir',
@@ -174,7 +177,13 @@ export async function makePlan(
     dropped,
     withheld,
     notes: targets.notes,
-    warnings: places.flatMap((p) => p.warnings),
+    warnings: [
+      ...places.flatMap((p) => p.warnings),
+      ...programFlagWarnings(
+        toolchain.goflags,
+        goflagsSource(hostEnv, inputs.env, toolchain.goenv)
+      )
+    ],
     build: {
       go: inputs.go,
       cwd,

@@ -5,6 +5,7 @@
  * list.
  */
 import picomatch from 'picomatch'
+import { LIST_RULE, quoted, textProblems } from '../inputs/text.js'
 import type { Target, VariantVar } from '../types.js'
 
 /** One entry of `go tool dist list -json`. */
@@ -247,10 +248,54 @@ function splitList(text: string): string[] {
   return out
 }
 
+/**
+ * The deepest a JSON `targets` may nest: an array of objects of plain
+ * values is 2; one more level is allowed so that a wrong item gets its own
+ * message.
+ */
+export const MAX_JSON_DEPTH = 3
+
+/** The longest one target, glob or exclusion may be, in characters. */
+export const MAX_TARGET_WORD = 256
+
+/**
+ * How deep a JSON text nests arrays and objects, counted without parsing
+ * (strings skipped), so that hostile nesting never reaches a recursive
+ * reader or printer. Stops counting past `limit`.
+ */
+export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '[' || c === '{') {
+      deepest = Math.max(deepest, ++depth)
+      if (deepest > limit) return deepest
+    } else if (c === ']' || c === '}') depth--
+  }
+  return deepest
+}
+
+/** A JSON value for a message: short, and with control characters shown. */
+function shownJson(value: unknown): string {
+  return quoted(JSON.stringify(value)).slice(1, -1)
+}
+
 /** Split the input into entries: a JSON array, or comma/space/newline separated words. */
 function entries(input: string, errors: string[]): Array<string | Selector> {
   const text = input.trim()
   if (!text.startsWith('[')) return splitList(text)
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    errors.push(
+      `targets: the JSON nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep; give a flat array of strings or {"goos", "goarch", ...} objects, e.g. ["linux/amd64", {"goos": "linux", "goarch": "arm", "goarm": "7"}]`
+    )
+    return []
+  }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -261,6 +306,19 @@ function entries(input: string, errors: string[]): Array<string | Selector> {
     return []
   }
   if (!Array.isArray(parsed)) return []
+  // JSON escapes (\u202e) get past the check of the raw text: check again.
+  const strings = parsed.flatMap((item: unknown) =>
+    typeof item === 'string'
+      ? [item]
+      : item && typeof item === 'object'
+        ? Object.entries(item).flat().filter((v) => typeof v === 'string')
+        : []
+  )
+  const unsafe = strings.flatMap((v) => textProblems('targets', v, LIST_RULE))
+  if (unsafe.length) {
+    errors.push(...new Set(unsafe))
+    return []
+  }
   const out: Array<string | Selector> = []
   parsed.forEach((item, i) => {
     if (typeof item === 'string') {
@@ -270,7 +328,7 @@ function entries(input: string, errors: string[]): Array<string | Selector> {
       if (s) out.push(s)
     } else {
       errors.push(
-        `targets: JSON item ${i + 1} is ${JSON.stringify(item)}; each item must be a string like "linux/amd64" or an object like {"goos": "linux", "goarch": "amd64"}`
+        `targets: JSON item ${i + 1} is ${shownJson(item)}; each item must be a string like "linux/amd64" or an object like {"goos": "linux", "goarch": "amd64"}`
       )
     }
   })
@@ -282,7 +340,7 @@ function objectSelector(
   index: number,
   errors: string[]
 ): Selector | undefined {
-  const where = `targets: JSON item ${index + 1} (${JSON.stringify(obj)})`
+  const where = `targets: JSON item ${index + 1} (${shownJson(obj)})`
   const problems: string[] = []
   let variant = ''
   let variantKey = ''
@@ -342,6 +400,12 @@ function objectSelector(
 }
 
 function selector(word: string, errors: string[]): Selector | undefined {
+  if ([...word].length > MAX_TARGET_WORD) {
+    errors.push(
+      `targets: ${quoted(word)} is ${[...word].length} characters long, more than the ${MAX_TARGET_WORD} a target, glob or exclusion may have; name targets as goos/goarch[/variant]`
+    )
+    return undefined
+  }
   const lower = word.toLowerCase()
   if (lower === 'all' || lower === 'first-class')
     return { kind: 'word', word: lower, text: word }
@@ -420,7 +484,15 @@ export function parseTargets(
         include.push(makeTarget(p.GOOS, p.GOARCH))
       }
     } else if (sel.kind === 'glob') {
-      const match = picomatch(sel.pattern, { nocase: true })
+      let match: picomatch.Matcher
+      try {
+        match = picomatch(sel.pattern, { nocase: true, maxLength: MAX_TARGET_WORD })
+      } catch (e) {
+        errors.push(
+          `targets: the glob ${quoted(sel.text)} cannot be used (${(e as Error).message}); write globs such as "linux/*" or "*/arm64"`
+        )
+        continue
+      }
       const chosen = platforms.filter((p) => match(`${p.GOOS}/${p.GOARCH}`))
       if (chosen.length === 0) {
         errors.push(

@@ -21,6 +21,8 @@ export interface Toolchain {
   hostArch: string
   /** GOFLAGS from `go env` (the job's and go env -w's). */
   goflags: string
+  /** `go env GOENV`: the file go env -w writes, or `off`. */
+  goenv: string
   /** Path of go.mod, or '' outside a module. */
   gomod: string
   platforms: Platform[]
@@ -136,6 +138,7 @@ export async function probeToolchain(
     hostOS: vars.GOHOSTOS,
     hostArch: vars.GOHOSTARCH,
     goflags: vars.GOFLAGS ?? '',
+    goenv: vars.GOENV ?? '',
     gomod: gomod === '/dev/null' || gomod === 'NUL' ? '' : gomod,
     platforms,
     variantDefaults: saved.length ? await builtInVariants(go, cwd, env, saved) : {}
