@@ -163,10 +163,15 @@ function yamlBlocks(markdown: string): { line: number; text: string }[] {
 
 /** A step that uses this action (`./` in this repository, `*\/go-cross-build@ref` elsewhere). */
 function usesThisAction(uses: unknown): boolean {
-  return (
-    typeof uses === 'string' &&
-    (uses === './' || /(^|\/)go-cross-build@/.test(uses))
-  )
+  return subActionOf(uses) === ''
+}
+
+/** '' for the action itself, 'plan' or 'merge' for a sub-action, else undefined. */
+function subActionOf(uses: unknown): string | undefined {
+  if (typeof uses !== 'string') return undefined
+  if (uses === './') return ''
+  const m = /^(?:\.\/|[^@]*(?:^|\/)go-cross-build\/?)(plan|merge)?(?:@|\/?$)/.exec(uses)
+  return m ? (m[1] ?? '') : undefined
 }
 
 type Workflow = { jobs?: Record<string, { steps?: Record<string, unknown>[] }> }
@@ -186,7 +191,12 @@ function usageProblems(
   const outputs = new Set(action.outputs.map((o) => o.id))
   for (const [jobId, job] of Object.entries(workflow.jobs ?? {}))
     for (const step of job.steps ?? []) {
-      if (!usesThisAction(step.uses)) continue
+      const sub = subActionOf(step.uses)
+      if (sub === undefined) continue
+      if (sub !== '') {
+        problems.push(...subActionProblems(jobId, step, text, subActions[sub]))
+        continue
+      }
       const given = (step.with ?? {}) as Record<string, unknown>
       for (const [key, value] of Object.entries(given)) {
         if (!inputs.has(key))
@@ -214,6 +224,26 @@ function usageProblems(
             )
       }
     }
+  return problems
+}
+
+/** A sub-action's step: its inputs and the outputs read from it exist. */
+function subActionProblems(
+  jobId: string,
+  step: Record<string, unknown>,
+  text: string,
+  manifest: ActionManifest
+): string[] {
+  const problems: string[] = []
+  const inputs = new Set(manifest.inputs.map((i) => i.id))
+  const outputs = new Set(manifest.outputs.map((o) => o.id))
+  for (const key of Object.keys((step.with ?? {}) as Record<string, unknown>))
+    if (!inputs.has(key))
+      problems.push(`${jobId}: "${key}" is not an input of ${String(step.uses)}`)
+  if (typeof step.id === 'string')
+    for (const m of text.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([A-Za-z0-9_-]+)`, 'g')))
+      if (!outputs.has(m[1]))
+        problems.push(`${jobId}: steps.${step.id}.outputs.${m[1]} is not an output of ${String(step.uses)}`)
   return problems
 }
 
@@ -251,9 +281,12 @@ function booleanInputs(names: string[]): Set<string> {
 
 let action: ActionManifest
 let booleans: Set<string>
+const subActions: Record<string, ActionManifest> = {}
 
 beforeAll(async () => {
   action = await parseActionFile('action.yml', read('action.yml'))
+  for (const sub of ['plan', 'merge'])
+    subActions[sub] = await parseActionFile(`${sub}/action.yml`, read(`${sub}/action.yml`))
   booleans = booleanInputs(action.inputs.map((i) => i.id))
 }, 60_000)
 
@@ -376,13 +409,15 @@ describe('README.md', () => {
     const blocks = yamlBlocks(README).map((b) => b.text)
     expect(blocks.length).toBeGreaterThanOrEqual(4)
     const release = blocks.find((b) => /^name: Release$/m.test(b)) ?? ''
-    expect(release).toMatch(/strategy:\n\s+fail-fast: false\n\s+matrix:/)
+    // plan → legs → merge, with no hand-written target list in the legs
+    expect(release).toMatch(/uses: OWNER\/go-cross-build\/plan@v\d+/)
     expect(release).toMatch(
-      /actions\/download-artifact@v\d+\n\s+with:\n(\s+.*\n)*?\s+merge-multiple: true/
+      /strategy:\n\s+fail-fast: false\n\s+matrix: \$\{\{ fromJSON\(needs\.plan\.outputs\.matrix\) \}\}/
     )
-    expect(release).toMatch(/pattern: /)
+    expect(release).toMatch(/targets: \$\{\{ matrix\.targets \}\}\n\s+leg: \$\{\{ matrix\.leg \}\}/)
+    expect(release).toMatch(/uses: OWNER\/go-cross-build\/merge@v\d+/)
     expect(release).toMatch(
-      /actions\/attest-build-provenance@v\d+\n\s+with:\n\s+subject-checksums: \$\{\{ steps\.build\.outputs\.checksums \}\}/
+      /actions\/attest-build-provenance@v\d+\n\s+with:\n\s+subject-checksums: \$\{\{ steps\.merge\.outputs\.checksums \}\}/
     )
     expect(
       blocks.some((b) => /pull_request/.test(b) && /upload: none/.test(b))

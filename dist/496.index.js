@@ -5,24 +5,22 @@ export const modules = {
 /***/ 4496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   artifactUrl: () => (/* binding */ artifactUrl),
-/* harmony export */   environmentProblem: () => (/* binding */ environmentProblem),
-/* harmony export */   isRetryable: () => (/* binding */ isRetryable),
-/* harmony export */   resultsScope: () => (/* binding */ resultsScope),
 /* harmony export */   uploadPackages: () => (/* binding */ uploadPackages)
 /* harmony export */ });
+/* unused harmony exports environmentProblem, resultsScope, artifactUrl, isRetryable */
 /* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19044);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
-/* harmony import */ var _package_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81395);
-/* harmony import */ var _package_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71906);
+/* harmony import */ var _problem_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64008);
+/* harmony import */ var _package_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81395);
+/* harmony import */ var _package_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71906);
 /**
  * The upload stage: creates one workflow artifact per package with
  * `@actions/artifact`, a few at a time, retrying what the client does not
  * retry, and checking that raw uploads carried exactly the verified bytes.
  * Files on disk are never removed or changed here.
  */
+
 
 
 
@@ -38,31 +36,24 @@ __webpack_require__.r(__webpack_exports__);
  * @param packaged The package stage's result.
  * @param opts Validated publish options.
  * @param deps Optional client and retry knobs (tests).
- * @returns The artifacts, and one failure line per artifact that failed.
+ * @returns The uploads with the build ids each holds, and one problem per
+ *   artifact that failed, naming its builds.
  */
 async function uploadPackages(packaged, opts, deps = {}) {
     const env = deps.env ?? process.env;
-    const none = (skipped) => ({
-        artifacts: [],
-        failures: [],
-        failed: [],
-        skipped
-    });
-    const skipped = (0,_package_options_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadSkipReason */ .VX)(opts, packaged, env);
+    const skipped = (0,_package_options_js__WEBPACK_IMPORTED_MODULE_3__/* .uploadSkipReason */ .VX)(opts, packaged, env);
     if (skipped !== undefined)
-        return none(skipped);
+        return { uploads: [], problems: [], skipped };
     const blocker = environmentProblem(env);
     if (blocker !== undefined) {
-        const failed = packaged.packages.map((p) => ({
-            name: p.name,
-            binaries: p.binaries,
-            error: blocker
-        }));
-        return {
-            artifacts: [],
-            failures: [`upload: ${blocker} Files are kept in ${packaged.outputDir}.`],
-            failed
+        const problem = {
+            subject: 'upload',
+            what: blocker,
+            fix: `Files are kept in ${packaged.outputDir}.`,
+            stage: 'upload',
+            builds: packaged.packages.flatMap((p) => p.builds)
         };
+        return { uploads: [], problems: [problem] };
     }
     const client = deps.client ?? new _actions_artifact__WEBPACK_IMPORTED_MODULE_0__/* .DefaultArtifactClient */ .t9();
     const settings = {
@@ -71,20 +62,20 @@ async function uploadPackages(packaged, opts, deps = {}) {
         retryDelayMs: deps.retryDelayMs ?? 2000,
         log: deps.log ?? (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .actionLog */ .Zx)()
     };
-    const outcomes = await (0,_package_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .s)(packaged.packages, settings.concurrency, (p) => uploadOne(client, p, opts, settings, env));
-    const result = { artifacts: [], failures: [], failed: [] };
+    const outcomes = await (0,_package_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .mapLimit */ .s)(packaged.packages, settings.concurrency, (p) => uploadOne(client, p, opts, settings, env));
+    const result = { uploads: [], problems: [] };
     for (const [i, outcome] of outcomes.entries()) {
         const p = packaged.packages[i];
-        if ('error' in outcome) {
-            result.failed.push({
-                name: p.name,
-                binaries: p.binaries,
-                error: outcome.error
+        if ('error' in outcome)
+            result.problems.push({
+                subject: `artifact ${p.name} (${p.binaries.join(', ')})`,
+                what: outcome.error,
+                fix: `The file${p.files.length > 1 ? 's are' : ' is'} kept in ${packaged.outputDir}.`,
+                stage: 'upload',
+                builds: p.builds
             });
-            result.failures.push(`artifact ${p.name} (${p.binaries.join(', ')}): ${outcome.error} The file${p.files.length > 1 ? 's are' : ' is'} kept in ${packaged.outputDir}.`);
-        }
         else
-            result.artifacts.push(outcome);
+            result.uploads.push({ artifact: outcome, builds: p.builds });
     }
     return result;
 }
@@ -144,9 +135,9 @@ async function uploadOne(client, p, opts, settings, env) {
             settings.log.info(`Deleted the existing artifact ${settings.log.value(p.name)} (overwrite: true).`);
         }
         catch (error) {
-            if (!(error instanceof Error && error.name === 'ArtifactNotFoundError')) {
+            if (!(error instanceof _actions_artifact__WEBPACK_IMPORTED_MODULE_0__/* .ArtifactNotFoundError */ .CL)) {
                 return {
-                    error: `could not delete the existing artifact for overwrite: ${message(error)}`
+                    error: `could not delete the existing artifact for overwrite: ${(0,_problem_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`
                 };
             }
         }
@@ -174,9 +165,9 @@ async function uploadOne(client, p, opts, settings, env) {
             };
         }
         catch (error) {
-            const text = message(error);
+            const text = (0,_problem_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error);
             const hint = hintFor(text);
-            if (!isRetryable(text) || attempt >= settings.attempts) {
+            if (!isRetryable(error) || attempt >= settings.attempts) {
                 const tries = attempt > 1 ? ` (after ${attempt} tries)` : '';
                 return { error: `upload failed${tries}: ${sentence(text)}${hint}` };
             }
@@ -201,20 +192,29 @@ function artifactUrl(env, id) {
 /**
  * Whether a client error is worth another try: not when the client already
  * retried, when the service said no for good (4xx), or for usage errors.
+ * The client's own error classes are checked by class; its service calls
+ * rethrow every failure (status, quota, network) as a plain
+ * `Error('Failed to <method>: ...')`, so for those only the message tells.
  */
-function isRetryable(text) {
+function isRetryable(error) {
+    if (error instanceof _actions_artifact__WEBPACK_IMPORTED_MODULE_0__/* .FilesNotFoundError */ .B9 ||
+        error instanceof _actions_artifact__WEBPACK_IMPORTED_MODULE_0__/* .GHESNotSupportedError */ .jK)
+        return false;
     const permanent = [
         /Received non-retryable error/,
         /Failed to make request after \d+ attempts/,
         /storage quota has been hit/,
-        /not currently supported on GHES/,
-        /No files were found to upload/,
         /Failed to get backend IDs/,
         /artifact name is not valid/i,
         /ENOTFOUND/
     ];
+    const text = (0,_problem_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error);
     return !permanent.some((re) => re.test(text));
 }
+/**
+ * What to do about an upload failure. A 409 or 401/403 reaches us only as
+ * text (`Failed request: (409) Conflict`) inside the client's plain Error.
+ */
 function hintFor(text) {
     if (/\(409\)/.test(text) || /already exists/i.test(text)) {
         return ' An artifact of this name already exists in this workflow run: set overwrite: true to replace it, or give each job its own artifact-name (in a matrix, include a matrix value).';
@@ -234,9 +234,6 @@ function sentence(text) {
 }
 function oneLine(text) {
     return text.split('\n')[0].trim();
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 

@@ -22,6 +22,7 @@ import { actionLog, type Log } from './log.js'
 import { uploadSkipReason } from './package/options.js'
 import { packageBinaries } from './package/package.js'
 import { publishable } from './package/publishable.js'
+import { manifestOf } from './merge/manifest.js'
 import { makePlan, type Plan } from './plan/plan.js'
 import { errorMessage, type Problem, type Stage } from './problem.js'
 import {
@@ -61,8 +62,11 @@ export async function execute(
   const uploaded = await clock.time('upload', () =>
     upload(packed, inputs, log)
   )
+  const leg = await clock.time('manifest', () =>
+    legManifest(plan, inspected, packed, uploaded, inputs, log)
+  )
   log.debug(`timing ${clock.line()}`)
-  return result(plan, [built, inspected, packed, uploaded], {
+  return result(plan, [built, inspected, packed, uploaded, leg], {
     binaries: inspected.binaries,
     checksumsPath: packed.packaged?.checksumsPath,
     uploaded
@@ -160,6 +164,37 @@ async function upload(
   } catch (error) {
     const ids = packaged.packages.flatMap((p) => p.builds)
     return { uploads: [], problems: [stageProblem('upload', error, ids)] }
+  }
+}
+
+/**
+ * With `leg`, the manifest of what this job built, verified and uploaded,
+ * uploaded as an artifact of its own for the merge sub-action. Only when
+ * something was uploaded: a leg that uploaded nothing has nothing to merge.
+ */
+async function legManifest(
+  plan: Plan,
+  inspected: Inspected,
+  { packaged }: Packed,
+  uploaded: Uploaded,
+  inputs: Inputs,
+  log: Log
+): Promise<{ problems: Problem[] }> {
+  if (!inputs.leg || !packaged || uploaded.uploads.length === 0)
+    return { problems: [] }
+  try {
+    const { uploadManifest } = await import('./upload/manifest.js')
+    const manifest = manifestOf({
+      leg: inputs.leg,
+      runner: `${process.env.RUNNER_OS ?? plan.toolchain.hostOS}/${process.env.RUNNER_ARCH ?? plan.toolchain.hostArch}${process.env.RUNNER_NAME ? ` (${process.env.RUNNER_NAME})` : ''}`,
+      goVersion: plan.toolchain.version,
+      binaries: inspected.binaries,
+      files: packaged.files,
+      uploads: uploaded.uploads
+    })
+    return await uploadManifest(manifest, inputs.publish, log)
+  } catch (error) {
+    return { problems: [stageProblem('upload', error, [])] }
   }
 }
 

@@ -128,6 +128,13 @@ export interface ArtifactService {
    * Tokens of earlier runs are refused from then on (403), as on GitHub.
    */
   newRun(): Record<string, string>
+  /**
+   * Starts another job of the current run (a new job id, the run's
+   * artifacts kept) and returns its `env`, as each job of a workflow gets.
+   */
+  newJob(): Record<string, string>
+  /** Replaces the stored bytes of a finalized artifact (a tampered store). */
+  tamper(name: string, bytes: Buffer): Promise<void>
   /** Every answered call of the current run, in order. */
   calls: ServiceCall[]
   /** Answer the next `times` calls of `method` with an error (default 503). */
@@ -493,7 +500,8 @@ async function startTwirp(
   const authorize = (
     req: IncomingMessage,
     body: Body,
-    artifactCall: boolean
+    artifactCall: boolean,
+    method: string
   ): void => {
     const auth = req.headers['authorization'] ?? ''
     const token = /^Bearer (.+)$/.exec(auth)?.[1]
@@ -528,9 +536,12 @@ async function startTwirp(
         'the token is not valid for this run and job'
       )
     }
+    // Any job of the run may read the run's artifacts (a release job
+    // downloads what the legs uploaded); only its own job may write.
+    const reads = method === 'ListArtifacts' || method === 'GetSignedArtifactURL'
     if (
       body['workflow_run_backend_id'] !== runId ||
-      body['workflow_job_run_backend_id'] !== jobId
+      (!reads && body['workflow_job_run_backend_id'] !== jobId)
     ) {
       throw new TwirpError(
         403,
@@ -576,7 +587,7 @@ async function startTwirp(
         injected.times--
         throw new TwirpError(injected.status, 'unavailable', 'injected failure')
       }
-      authorize(req, body, service === SERVICE)
+      authorize(req, body, service === SERVICE, method)
       answer(200, await handlers[method as TwirpMethod](body))
     } catch (error) {
       if (error instanceof TwirpError) {
@@ -622,6 +633,18 @@ async function startTwirp(
       calls.length = 0
       peak = 0
       return env()
+    },
+    newJob() {
+      jobId = randomUUID()
+      failures.clear()
+      return env()
+    },
+    async tamper(name, bytes) {
+      const artifact = finalized(name)
+      if (!artifact) throw new Error(`no artifact named ${name}`)
+      await azurite.container
+        .getBlockBlobClient(artifact.blobName)
+        .uploadData(bytes)
     },
     peakInFlight: () => peak,
     calls,

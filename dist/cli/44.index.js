@@ -19771,10 +19771,13 @@ module.exports = { version: packageJson.version }
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  t9: () => (/* reexport */ DefaultArtifactClient)
+  CL: () => (/* reexport */ ArtifactNotFoundError),
+  t9: () => (/* reexport */ DefaultArtifactClient),
+  B9: () => (/* reexport */ FilesNotFoundError),
+  jK: () => (/* reexport */ GHESNotSupportedError)
 });
 
-// UNUSED EXPORTS: ArtifactNotFoundError, FilesNotFoundError, GHESNotSupportedError, InvalidResponseError, NetworkError, UsageError, default
+// UNUSED EXPORTS: InvalidResponseError, NetworkError, UsageError, default
 
 // NAMESPACE OBJECT: ./node_modules/@azure/storage-blob/dist/esm/generated/src/models/mappers.js
 var mappers_namespaceObject = {};

@@ -12,23 +12,16 @@ export const modules = {
 /* unused harmony export EXECUTABLE_MODE */
 /* harmony import */ var archiver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99392);
 /* harmony import */ var archiver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(archiver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98697);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98697);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75310);
 /**
  * Archives of one binary each: tar.gz (npm `tar`) and zip (`archiver`). Both
  * record the file as a regular file with mode 0755, whatever the file system
  * of the runner says (Windows has no executable bit), so the binary can run
  * after extraction. The artifact service's own zip loses modes; these keep them.
  */
-
-
 
 
 
@@ -41,13 +34,12 @@ const EXECUTABLE_MODE = 0o755;
  * Writes a gzip-compressed tar holding one file with mode 0755.
  *
  * @param entry The file.
- * @param dest The archive to write (replaced when it exists).
+ * @param dest The archive to write (replaced when it exists, through a temp
+ *   file and a rename: a symlink there is replaced, never followed).
  */
 async function writeTarGz(entry, dest) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { force: true });
-    await tar__WEBPACK_IMPORTED_MODULE_5__.c({
-        file: dest,
-        cwd: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(entry.source),
+    const pack = tar__WEBPACK_IMPORTED_MODULE_2__.c({
+        cwd: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(entry.source),
         gzip: { level: 9 },
         portable: true,
         mtime: entry.mtime,
@@ -56,28 +48,28 @@ async function writeTarGz(entry, dest) {
             if (w.stat)
                 w.stat.mode = (w.stat.mode & ~0o7777) | EXECUTABLE_MODE;
         }
-    }, [(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(entry.source)]);
+    }, [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(entry.source)]);
+    await (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .writeStreamAtomic */ .Zs)(dest, pack);
 }
 /**
  * Writes a zip holding one file, recorded as a unix file with mode 0755.
  *
  * @param entry The file.
- * @param dest The archive to write (replaced when it exists).
+ * @param dest The archive to write (replaced when it exists, through a temp
+ *   file and a rename: a symlink there is replaced, never followed).
  */
 async function writeZip(entry, dest) {
-    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest);
     const zip = createArchiver('zip', { zlib: { level: 9 } });
-    const failed = new Promise((_, reject) => {
-        zip.on('error', reject);
-        zip.on('warning', reject);
-    });
-    zip.pipe(out);
+    // a warning (a missing file) fails the archive, like an error
+    zip.on('warning', (warning) => zip.destroy(warning));
     zip.file(entry.source, {
         name: entry.name,
         mode: EXECUTABLE_MODE,
         date: entry.mtime
     });
-    await Promise.race([zip.finalize().then(() => (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.finished)(out)), failed]);
+    const written = (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .writeStreamAtomic */ .Zs)(dest, zip);
+    void zip.finalize().catch(() => { });
+    await written;
 }
 
 

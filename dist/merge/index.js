@@ -30872,7 +30872,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79941:
+/***/ 32791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31083,6 +31083,178 @@ function streamLog(write, options = {}) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/inputs/text.ts
+/**
+ * Text safety of inputs: the one place that decides which characters and
+ * how much text an input may hold. Names and paths become file names,
+ * artifact names and log lines; a control, bidirectional or line-break
+ * character in one makes it display as something it is not
+ * (`hello\u202ehs.exe` shows as `helloexe.sh`), and an input longer than a
+ * file system, a glob compiler or a JSON reader allows fails far from the
+ * input with someone else's error. Both are refused here, naming the input,
+ * before anything runs.
+ */
+
+/** A path's limit on Linux (PATH_MAX), in UTF-8 bytes. */
+const MAX_PATH_BYTES = 4096;
+/** One path component's limit on common file systems (NAME_MAX), in UTF-8 bytes. */
+const MAX_COMPONENT_BYTES = 255;
+/** A name's limit (a binary or artifact name is one path component). */
+const MAX_NAME_BYTES = 255;
+/** A list input's limit (targets, package, flags, env): 64 KiB. */
+const MAX_LIST_BYTES = 64 * 1024;
+/** Any other input's limit (a boolean, a number, a mode). */
+const MAX_WORD_BYTES = 255;
+/** A path: working-directory, output-dir, go. */
+const PATH_RULE = {
+    maxBytes: MAX_PATH_BYTES,
+    maxComponentBytes: MAX_COMPONENT_BYTES
+};
+/** A name that becomes one file or artifact name: binary-name, artifact-name. */
+const NAME_RULE = { maxBytes: MAX_NAME_BYTES };
+/** A list separated by commas, spaces or lines: targets, tags, flags, env. */
+const LIST_RULE = { maxBytes: MAX_LIST_BYTES, separators: true };
+/** A list of paths: package. */
+const PATH_LIST_RULE = {
+    ...LIST_RULE,
+    maxComponentBytes: MAX_COMPONENT_BYTES
+};
+/** A single word: booleans, numbers, modes. */
+const WORD_RULE = { maxBytes: MAX_WORD_BYTES };
+/**
+ * Every character refused in an input: C0 controls, DEL, C1 controls (NEL
+ * among them), the Arabic letter mark, the left-to-right and right-to-left
+ * marks, the bidi embeddings, overrides and isolates, and the line and
+ * paragraph separators.
+ */
+const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+/** The same, but for tab, LF and CR, which separate list items. */
+const UNSAFE_IN_LIST = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+const C0_NAMES = [
+    'NULL', 'START OF HEADING', 'START OF TEXT', 'END OF TEXT',
+    'END OF TRANSMISSION', 'ENQUIRY', 'ACKNOWLEDGE', 'BELL', 'BACKSPACE',
+    'CHARACTER TABULATION', 'LINE FEED', 'LINE TABULATION', 'FORM FEED',
+    'CARRIAGE RETURN', 'SHIFT OUT', 'SHIFT IN', 'DATA LINK ESCAPE',
+    'DEVICE CONTROL ONE', 'DEVICE CONTROL TWO', 'DEVICE CONTROL THREE',
+    'DEVICE CONTROL FOUR', 'NEGATIVE ACKNOWLEDGE', 'SYNCHRONOUS IDLE',
+    'END OF TRANSMISSION BLOCK', 'CANCEL', 'END OF MEDIUM', 'SUBSTITUTE',
+    'ESCAPE', 'INFORMATION SEPARATOR FOUR', 'INFORMATION SEPARATOR THREE',
+    'INFORMATION SEPARATOR TWO', 'INFORMATION SEPARATOR ONE'
+];
+const OTHER_NAMES = {
+    0x7f: 'DELETE',
+    0x85: 'NEXT LINE',
+    0x9b: 'CONTROL SEQUENCE INTRODUCER',
+    0x061c: 'ARABIC LETTER MARK',
+    0x200e: 'LEFT-TO-RIGHT MARK',
+    0x200f: 'RIGHT-TO-LEFT MARK',
+    0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+    0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+    0x202c: 'POP DIRECTIONAL FORMATTING',
+    0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+    0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+    0x2028: 'LINE SEPARATOR',
+    0x2029: 'PARAGRAPH SEPARATOR',
+    0x2066: 'LEFT-TO-RIGHT ISOLATE',
+    0x2067: 'RIGHT-TO-LEFT ISOLATE',
+    0x2068: 'FIRST STRONG ISOLATE',
+    0x2069: 'POP DIRECTIONAL ISOLATE'
+};
+/** `U+202E RIGHT-TO-LEFT OVERRIDE`: a code point as Unicode names it. */
+function describeCodePoint(code) {
+    const hex = code.toString(16).toUpperCase().padStart(4, '0');
+    const name = code < 0x20 ? C0_NAMES[code] : (OTHER_NAMES[code] ?? (code < 0xa0 ? 'C1 CONTROL' : ''));
+    return name ? `U+${hex} ${name}` : `U+${hex}`;
+}
+/**
+ * A value for an error message: quoted, every unsafe character as a visible
+ * escape, and cut in the middle to about `max` characters.
+ */
+function quoted(value, max = 60) {
+    const chars = [...value];
+    const cut = chars.length > max
+        ? [...chars.slice(0, max - 20), '…', ...chars.slice(-19)]
+        : chars;
+    const shown = cut.join('').replace(new RegExp(UNSAFE_CHARACTER.source, 'g'), escapeChar);
+    return `"${shown}"`;
+}
+/** The number of UTF-8 bytes of a string. */
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * The first refused character of a value, if any.
+ *
+ * @param separators whether tab, LF and CR are allowed (list inputs)
+ */
+function findUnsafe(value, separators = false) {
+    const re = separators ? UNSAFE_IN_LIST : UNSAFE_CHARACTER;
+    let first;
+    let position = 0;
+    let count = 0;
+    for (const c of value) {
+        position++;
+        if (!re.test(c))
+            continue;
+        count++;
+        first ??= { code: c.codePointAt(0), position, count: 0 };
+    }
+    return first && { ...first, count };
+}
+/** `64 KiB`, `4096 bytes`: a bound as people say it. */
+function bytes(n) {
+    return n >= 1024 && n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`;
+}
+/**
+ * Problems with an input's text: a refused character (the first, with its
+ * code point, name and position), a value longer than its bound, a path
+ * component longer than a file system allows. One line each, naming the
+ * input, what was wrong and how to fix it.
+ *
+ * @param input the input's name (`binary-name`)
+ * @param value its value, trimmed as the action reads it
+ * @param rule what it may hold
+ */
+function textProblems(input, value, rule) {
+    const problems = [];
+    const size = byteLength(value);
+    if (size > rule.maxBytes)
+        problems.push(`${input}: the value is ${size} bytes long (${quoted(value)}), more than the ${bytes(rule.maxBytes)} this input may hold; shorten it`);
+    const bad = findUnsafe(value, rule.separators);
+    if (bad) {
+        const more = bad.count > 1 ? ` (and ${bad.count - 1} more such character(s))` : '';
+        problems.push(`${input}: ${quoted(value)} holds ${describeCodePoint(bad.code)} at character ${bad.position}${more}; control, bidirectional and line-break characters make a name or path display as something it is not, so they are refused. Remove them (retype the value if it was pasted)`);
+    }
+    if (rule.maxComponentBytes !== undefined && size <= rule.maxBytes) {
+        const parts = rule.separators ? value.split(/[\s,]+/) : [value];
+        for (const part of parts) {
+            const long = part
+                .split(/[\\/]/)
+                .find((c) => byteLength(c) > rule.maxComponentBytes);
+            if (long === undefined)
+                continue;
+            problems.push(`${input}: the path component ${quoted(long)} is ${byteLength(long)} bytes long; file systems allow at most ${rule.maxComponentBytes} bytes per component, so shorten it`);
+            break;
+        }
+    }
+    return problems;
+}
+/**
+ * Problems with a path the action resolved from inputs (output-dir under
+ * working-directory): longer than a path may be.
+ *
+ * @param input the input it came from
+ * @param resolved the absolute path
+ */
+function resolvedPathProblems(input, resolved) {
+    const size = byteLength(resolved);
+    if (size <= MAX_PATH_BYTES)
+        return [];
+    return [
+        `${input}: resolves to a path of ${size} bytes (${quoted(resolved)}), more than the ${bytes(MAX_PATH_BYTES)} a path may have; give a shorter path`
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/plan/targets.ts
 /**
  * Planning stage, part one: turn the `targets` input into a sorted,
@@ -31090,6 +31262,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
  * toolchain that will build (`go tool dist list -json`), never a hand-kept
  * list.
  */
+
 
 const ARM64_VERSIONS = [
     ...Array.from({ length: 10 }, (_, i) => `v8.${i}`),
@@ -31274,11 +31447,56 @@ function splitList(text) {
     }
     return out;
 }
+/**
+ * The deepest a JSON `targets` may nest: an array of objects of plain
+ * values is 2; one more level is allowed so that a wrong item gets its own
+ * message.
+ */
+const MAX_JSON_DEPTH = 3;
+/** The longest one target, glob or exclusion may be, in characters. */
+const MAX_TARGET_WORD = 256;
+/**
+ * How deep a JSON text nests arrays and objects, counted without parsing
+ * (strings skipped), so that hostile nesting never reaches a recursive
+ * reader or printer. Stops counting past `limit`.
+ */
+function jsonDepth(text, limit = MAX_JSON_DEPTH) {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"')
+            inString = true;
+        else if (c === '[' || c === '{') {
+            deepest = Math.max(deepest, ++depth);
+            if (deepest > limit)
+                return deepest;
+        }
+        else if (c === ']' || c === '}')
+            depth--;
+    }
+    return deepest;
+}
+/** A JSON value for a message: short, and with control characters shown. */
+function shownJson(value) {
+    return quoted(JSON.stringify(value)).slice(1, -1);
+}
 /** Split the input into entries: a JSON array, or comma/space/newline separated words. */
 function entries(input, errors) {
     const text = input.trim();
     if (!text.startsWith('['))
         return splitList(text);
+    if (jsonDepth(text) > MAX_JSON_DEPTH) {
+        errors.push(`targets: the JSON nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep; give a flat array of strings or {"goos", "goarch", ...} objects, e.g. ["linux/amd64", {"goos": "linux", "goarch": "arm", "goarm": "7"}]`);
+        return [];
+    }
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -31289,6 +31507,17 @@ function entries(input, errors) {
     }
     if (!Array.isArray(parsed))
         return [];
+    // JSON escapes (\u202e) get past the check of the raw text: check again.
+    const strings = parsed.flatMap((item) => typeof item === 'string'
+        ? [item]
+        : item && typeof item === 'object'
+            ? Object.entries(item).flat().filter((v) => typeof v === 'string')
+            : []);
+    const unsafe = strings.flatMap((v) => textProblems('targets', v, LIST_RULE));
+    if (unsafe.length) {
+        errors.push(...new Set(unsafe));
+        return [];
+    }
     const out = [];
     parsed.forEach((item, i) => {
         if (typeof item === 'string') {
@@ -31300,13 +31529,13 @@ function entries(input, errors) {
                 out.push(s);
         }
         else {
-            errors.push(`targets: JSON item ${i + 1} is ${JSON.stringify(item)}; each item must be a string like "linux/amd64" or an object like {"goos": "linux", "goarch": "amd64"}`);
+            errors.push(`targets: JSON item ${i + 1} is ${shownJson(item)}; each item must be a string like "linux/amd64" or an object like {"goos": "linux", "goarch": "amd64"}`);
         }
     });
     return out;
 }
 function objectSelector(obj, index, errors) {
-    const where = `targets: JSON item ${index + 1} (${JSON.stringify(obj)})`;
+    const where = `targets: JSON item ${index + 1} (${shownJson(obj)})`;
     const problems = [];
     let variant = '';
     let variantKey = '';
@@ -31360,6 +31589,10 @@ function objectSelector(obj, index, errors) {
     };
 }
 function selector(word, errors) {
+    if ([...word].length > MAX_TARGET_WORD) {
+        errors.push(`targets: ${quoted(word)} is ${[...word].length} characters long, more than the ${MAX_TARGET_WORD} a target, glob or exclusion may have; name targets as goos/goarch[/variant]`);
+        return undefined;
+    }
     const lower = word.toLowerCase();
     if (lower === 'all' || lower === 'first-class')
         return { kind: 'word', word: lower, text: word };
@@ -31428,7 +31661,14 @@ function parseTargets(input, platforms, goVersion = 'this Go') {
             }
         }
         else if (sel.kind === 'glob') {
-            const match = picomatch_default()(sel.pattern, { nocase: true });
+            let match;
+            try {
+                match = picomatch_default()(sel.pattern, { nocase: true, maxLength: MAX_TARGET_WORD });
+            }
+            catch (e) {
+                errors.push(`targets: the glob ${quoted(sel.text)} cannot be used (${e.message}); write globs such as "linux/*" or "*/arm64"`);
+                continue;
+            }
             const chosen = platforms.filter((p) => match(`${p.GOOS}/${p.GOARCH}`));
             if (chosen.length === 0) {
                 errors.push(`targets: "${sel.text}" matches no target of ${goVersion}; run "go tool dist list" to see them`);
@@ -32039,16 +32279,66 @@ async function probeToolchain(go, cwd, env) {
         hostOS: vars.GOHOSTOS,
         hostArch: vars.GOHOSTARCH,
         goflags: vars.GOFLAGS ?? '',
+        goenv: vars.GOENV ?? '',
         gomod: gomod === '/dev/null' || gomod === 'NUL' ? '' : gomod,
         platforms,
         variantDefaults: saved.length ? await builtInVariants(go, cwd, env, saved) : {}
     };
 }
 
+;// CONCATENATED MODULE: ./src/problem.ts
+/**
+ * The one way a stage says something went wrong: a `Problem` names what it
+ * is about (an input, a target, an artifact), what is wrong and how to fix
+ * it. Stages return lists of problems; only the input and plan stages throw
+ * them, as a `ProblemError`, before any build starts.
+ */
+/**
+ * A problem from a line already phrased whole (what is wrong and how to fix
+ * it in one sentence, as the input and plan checks write them).
+ */
+function lineProblem(line, more = {}) {
+    return { ...more, what: line, fix: '' };
+}
+/** The problem as one line: `subject: "value" what fix`. */
+function problem_problemLine(problem) {
+    const head = problem.subject === undefined ? '' : `${problem.subject}: `;
+    const value = problem.value === undefined ? '' : `"${problem.value}" `;
+    const fix = problem.fix ? ` ${problem.fix}` : '';
+    return `${head}${value}${problem.what}${fix}`;
+}
+/** Problems that stop the run before any build starts, all at once. */
+class ProblemError extends Error {
+    /** Every problem found, in the order found. */
+    problems;
+    /**
+     * @param problems the problems (a string is a line already phrased whole)
+     * @param options `cause`: the error that revealed them
+     * @param heading an optional first line above the problems
+     */
+    constructor(problems, options) {
+        const list = problems.map((p) => (typeof p === 'string' ? lineProblem(p) : p));
+        const lines = list.map(problem_problemLine);
+        super(options?.heading
+            ? [options.heading, ...lines.map((l) => `  ${l}`)].join('\n')
+            : lines.join('\n'), options?.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'ProblemError';
+        this.problems = list;
+    }
+}
+/**
+ * An error's message, whatever was thrown (an Error of another realm, such
+ * as a test's VM context, is still read by its message).
+ */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/report/report.ts
 /**
  * Report stage: what a person reads at the end of a run. Everything here is
- * a pure function of the `RunResult` except `writeSummary`, the thin edge
+ * a pure function of the `Result` except `writeSummary`, the thin edge
  * that appends the job summary.
  *
  *   summaryMarkdown  the job summary: one table, a row per binary, then the
@@ -32057,6 +32347,7 @@ async function probeToolchain(go, cwd, env) {
  *   verdictLine      the closing one-line verdict
  *   terminalReport   the same report for a terminal (the CLI)
  */
+
 
 
 /** The job summary of one step may hold at most 1 MiB; stay well below. */
@@ -32235,7 +32526,8 @@ function verdictLine(result) {
         : '0 failed');
     if (skipped.length)
         parts.push(`${skipped.length} skipped`);
-    const other = result.failures.length - failed.length - skipped.length;
+    const counted = new Set([...failed, ...skipped].map((b) => b.build.id));
+    const other = result.problems.filter((p) => !p.builds?.some((id) => counted.has(id))).length;
     if (failed.length === 0 && other > 0)
         parts.push(`${count(other, 'other failure', 'other failures')}`);
     if (result.artifacts.length)
@@ -32287,7 +32579,7 @@ function artifactCell(binary) {
  * findings, and what was not uploaded and why.
  */
 function summaryMarkdown(result, omittedAnnotations = 0) {
-    const ok = result.failures.length === 0;
+    const ok = result.problems.length === 0;
     const out = [];
     out.push(`## ${ok ? '✅' : '❌'} Go cross-build`, '');
     out.push(cell(verdictLine(result)), '');
@@ -32317,10 +32609,10 @@ function summaryMarkdown(result, omittedAnnotations = 0) {
             ' |');
     }
     out.push('');
-    if (result.failures.length) {
+    if (result.problems.length) {
         out.push('### Failures', '');
-        for (const f of result.failures)
-            out.push(`- ${cell(f)}`);
+        for (const p of result.problems)
+            out.push(`- ${cell(problemLine(p))}`);
         out.push('');
     }
     if (omittedAnnotations > 0)
@@ -32476,12 +32768,12 @@ function terminalReport(result) {
         if (b.uploadError)
             out.push(`✗ ${b.build.target.name} upload: ${b.uploadError}`, '');
     }
-    const reported = new Set(result.binaries.flatMap((b) => [b.build.error, b.uploadError]));
-    const others = result.failures.filter((f) => !reported.has(f));
+    // a build's own problem is its row and its compiler output above
+    const others = result.problems.filter((p) => !(p.stage === 'build' && p.builds?.length === 1));
     if (others.length) {
         out.push('Failures:');
-        for (const f of others)
-            out.push(`  - ${f}`);
+        for (const p of others)
+            out.push(`  - ${problemLine(p)}`);
         out.push('');
     }
     out.push(`binaries: ${result.outputDir}`);
@@ -32815,8 +33107,11 @@ function parseModInfo(text) {
         path: '',
         mod: undefined,
         deps: [],
+        modules: [],
         settings: []
     };
+    // The module a `=>` line replaces: the `dep` just before it, as in Go.
+    let last;
     const lines = text.split('\n').slice(0, MAX_LINES);
     for (const line of lines) {
         const tab = line.indexOf('\t');
@@ -32831,9 +33126,22 @@ function parseModInfo(text) {
                 break;
             case 'mod':
                 info.mod = { path: f[0] ?? '', version: f[1] ?? '', sum: f[2] ?? '' };
+                last = undefined;
                 break;
             case 'dep':
                 info.deps.push(`${f[0] ?? ''}@${f[1] ?? ''}`);
+                last = { path: f[0] ?? '', version: f[1] ?? '', sum: f[2] ?? '' };
+                info.modules.push(last);
+                break;
+            case '=>':
+                if (last) {
+                    last.replace = {
+                        path: f[0] ?? '',
+                        version: f[1] ?? '',
+                        sum: f[2] ?? ''
+                    };
+                }
+                last = undefined;
                 break;
             case 'build': {
                 const kv = splitSetting(rest);
@@ -34624,6 +34932,31 @@ function parseManifest(text, artifact) {
         entries
     };
 }
+/**
+ * The leg's manifest: one entry per binary that was uploaded, with the
+ * names the plan gave it and the hashes the package stage computed (pure).
+ */
+function manifestOf(run) {
+    const entries = [];
+    for (const b of run.binaries) {
+        const upload = run.uploads.find((u) => u.builds.includes(b.build.id));
+        const file = run.files.find((f) => f.build === b.build.id);
+        if (!upload || !file || !b.build.sha256)
+            continue;
+        entries.push({
+            target: b.build.target.name,
+            package: b.build.pkg.binaryName,
+            file: b.build.fileName,
+            sha256: b.build.sha256,
+            release: b.build.deliverable,
+            releaseSha256: file.sha256,
+            artifact: upload.artifact.name,
+            verified: b.verification?.ok ?? false,
+            format: b.verification?.format ?? ''
+        });
+    }
+    return { schema: MANIFEST_SCHEMA, leg: run.leg, runner: run.runner, goVersion: run.goVersion, entries };
+}
 
 ;// CONCATENATED MODULE: ./src/merge/merge.ts
 /**
@@ -34779,6 +35112,8 @@ async function mergeRelease(planned, store, options) {
                 problems.push(error instanceof Error ? error.message : String(error));
             }
         }
+        // The store lists newest first; the report goes by leg name.
+        manifests.sort((a, b) => (a.leg < b.leg ? -1 : a.leg > b.leg ? 1 : 0));
         const legs = manifests.map((m) => ({ leg: m.leg, runner: m.runner, goVersion: m.goVersion, binaries: m.entries.length }));
         if (!manifests.length)
             problems.push(`no leg manifest (${MANIFEST_PREFIX}*) among the run's ${listed.length} artifact(s): run the build action in each leg with a leg name before the merge, in the same workflow run`);
@@ -34939,7 +35274,7 @@ async function run(read = (n) => lib_core/* getInput */.V4(n)) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79941);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32791);
 /** The merge sub-action's entry point: the only module here with a side effect. */
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();

@@ -43,9 +43,14 @@ export interface Inputs {
   smokeArgs: string[]
   /** How binaries are packaged and uploaded. */
   publish: PublishOptions
+  /** This job's leg of a release over many runners, or ''. */
+  leg: string
   /** Input values with defaults applied, for stages that validate their own inputs (publish). */
   get: (name: string) => string
 }
+
+/** What a leg may be called (it becomes part of an artifact name). */
+export const LEG_NAME = /^[A-Za-z0-9._-]{1,100}$/
 
 /** Thrown when inputs are invalid; the message has one line per problem. */
 export class InputError extends ProblemError {
@@ -202,6 +207,12 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
     else parallel = Number(parallelText)
   }
 
+  const leg = get('leg')
+  if (leg && !LEG_NAME.test(leg))
+    problems.push(
+      `leg: "${leg}" is not a leg name; use letters, digits, . _ and - (up to 100), such as the plan's matrix.leg`
+    )
+
   let publish: PublishOptions | undefined
   try {
     publish = parsePublishInputs(get)
@@ -230,6 +241,7 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
     smokeTest: parseBoolean('smoke-test', get('smoke-test'), problems),
     smokeArgs: words('smoke-args'),
     publish: publish!,
+    leg,
     get
   }
   if (problems.length) throw new InputError(problems)

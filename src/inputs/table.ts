@@ -228,6 +228,13 @@ const TABLE = [
     default: 'false',
     description:
       'Replace an existing artifact of the same name instead of failing.'
+  },
+  {
+    name: 'leg',
+    kind: 'name',
+    default: '',
+    description:
+      'The name of this job in a release over many runners (matrix.leg from the plan sub-action). With it, the step also uploads the artifact go-cross-build-manifest-LEG (LEG being this name): what it built, verified and uploaded, which the merge sub-action reads.'
   }
 ] as const satisfies readonly InputSpec[]
 

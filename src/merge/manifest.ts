@@ -109,3 +109,50 @@ export function parseManifest(text: string, artifact: string): Manifest {
     entries
   }
 }
+
+/** What `manifestOf` reads of a run: the parts of its stages' outputs. */
+export interface LegRun {
+  leg: string
+  runner: string
+  goVersion: string
+  binaries: ReadonlyArray<{
+    build: {
+      id: string
+      target: { name: string }
+      pkg: { binaryName: string }
+      fileName: string
+      deliverable: string
+      sha256?: string
+    }
+    verification?: { ok: boolean; format: string }
+  }>
+  /** The packaged files, with the build each holds. */
+  files: ReadonlyArray<{ build: string; sha256: string }>
+  /** The uploads, with the builds each holds. */
+  uploads: ReadonlyArray<{ artifact: { name: string }; builds: readonly string[] }>
+}
+
+/**
+ * The leg's manifest: one entry per binary that was uploaded, with the
+ * names the plan gave it and the hashes the package stage computed (pure).
+ */
+export function manifestOf(run: LegRun): Manifest {
+  const entries: ManifestEntry[] = []
+  for (const b of run.binaries) {
+    const upload = run.uploads.find((u) => u.builds.includes(b.build.id))
+    const file = run.files.find((f) => f.build === b.build.id)
+    if (!upload || !file || !b.build.sha256) continue
+    entries.push({
+      target: b.build.target.name,
+      package: b.build.pkg.binaryName,
+      file: b.build.fileName,
+      sha256: b.build.sha256,
+      release: b.build.deliverable,
+      releaseSha256: file.sha256,
+      artifact: upload.artifact.name,
+      verified: b.verification?.ok ?? false,
+      format: b.verification?.format ?? ''
+    })
+  }
+  return { schema: MANIFEST_SCHEMA, leg: run.leg, runner: run.runner, goVersion: run.goVersion, entries }
+}

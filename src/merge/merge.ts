@@ -217,6 +217,8 @@ export async function mergeRelease(
         problems.push(error instanceof Error ? error.message : String(error))
       }
     }
+    // The store lists newest first; the report goes by leg name.
+    manifests.sort((a, b) => (a.leg < b.leg ? -1 : a.leg > b.leg ? 1 : 0))
     const legs = manifests.map((m) => ({ leg: m.leg, runner: m.runner, goVersion: m.goVersion, binaries: m.entries.length }))
     if (!manifests.length)
       problems.push(`no leg manifest (${MANIFEST_PREFIX}*) among the run's ${listed.length} artifact(s): run the build action in each leg with a leg name before the merge, in the same workflow run`)
