@@ -321,7 +321,11 @@ describe('the action and the CLI, given the same inputs', () => {
     'skip-archive': 'false',
     'retention-days': '7',
     'compression-level': '5',
-    overwrite: 'true'
+    overwrite: 'true',
+    cache: 'true',
+    'cache-max-mb': '100',
+    'cache-save': 'never',
+    leg: 'leg-7'
   })
 
   /** The CLI's command line for inputs, spelled from the table of inputs. */

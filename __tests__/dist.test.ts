@@ -27,7 +27,7 @@ describe('dist/', () => {
     const commands = scripts.bundle
       .split(' && ')
       .map((part) => part.replace(/^npm run (\S+)$/, (_, name: string) => scripts[name]))
-    expect(commands.map((c) => c.split(' ')[3])).toEqual(['dist', 'dist/cli', 'dist/plan', 'dist/merge'])
+    expect(commands.map((c) => c.split(' ')[c.split(' ').indexOf('-o') + 1])).toEqual(['dist', 'dist/cli', 'dist/plan', 'dist/merge'])
     for (const command of commands) {
       const args = command.split(' ')
       expect(args.slice(0, 2)).toEqual(['ncc', 'build'])

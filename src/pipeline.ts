@@ -11,6 +11,7 @@
  */
 import { buildAll, buildProblems, buildRecord } from './build/build.js'
 import { downloadModules } from './build/modules.js'
+import { restoreCache, saveCache, type CacheReport } from './cache/stage.js'
 import type { Inputs } from './inputs/inputs.js'
 import {
   smokeBinaries,
@@ -54,7 +55,13 @@ export async function execute(
   const clock = stopwatch()
   const plan = await clock.time('plan', () => makePlan(inputs, process.env))
   logPlan(plan, log)
+  const cache = await clock.time('cache-restore', () =>
+    restoreCache(plan, inputs, process.env, log)
+  )
+  const buildsStarted = Date.now()
   const built = await build(plan, clock, log)
+  // Saving runs beside the rest of the run: it reads only the caches.
+  const cacheSaved = saveCache(cache, buildsStarted, log)
   const inspected = await inspect(built, plan, inputs, clock, log)
   const packed = await clock.time('package', () =>
     pack(inspected, plan, inputs)
@@ -65,8 +72,10 @@ export async function execute(
   const leg = await clock.time('manifest', () =>
     legManifest(plan, inspected, packed, uploaded, inputs, log)
   )
+  const cacheReport = await clock.time('cache-save', () => cacheSaved)
   log.debug(`timing ${clock.line()}`)
   return result(plan, [built, inspected, packed, uploaded, leg], {
+    cache: cacheReport,
     binaries: inspected.binaries,
     checksumsPath: packed.packaged?.checksumsPath,
     uploaded
@@ -206,6 +215,7 @@ function result(
   plan: Plan,
   stages: readonly { problems: readonly Problem[] }[],
   last: {
+    cache: CacheReport
     binaries: readonly BinaryReport[]
     checksumsPath?: string
     uploaded: Uploaded
@@ -231,6 +241,7 @@ function result(
     artifacts: uploaded.uploads.map((u) => u.artifact),
     checksumsPath: last.checksumsPath,
     uploadSkipped: uploaded.skipped,
+    cache: last.cache,
     problems: stages.flatMap((s) => s.problems)
   }
 }

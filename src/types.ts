@@ -194,9 +194,12 @@ export interface Result {
   uploadSkipped?: string
   /** Every problem of every stage after the plan, in stage order. */
   problems: Problem[]
+  /** What the build cache did (absent where no pipeline ran it). */
+  cache?: import('./cache/stage.js').CacheReport
 }
 
 export type { Problem } from './problem.js'
+export type { CacheReport } from './cache/stage.js'
 export type { Inputs } from './inputs/inputs.js'
 export type { Plan } from './plan/plan.js'
 export type { Packaged } from './package/package.js'

@@ -23,7 +23,9 @@ import type {
 
 /** The environment of every go command run for this target. */
 export function buildEnvironment(plan: BuildPlan, target: Target): Env {
-  return targetEnvironment(plan.baseEnv, target, plan.platform, plan.variantDefaults)
+  const env = targetEnvironment(plan.baseEnv, target, plan.platform, plan.variantDefaults)
+  const gocache = plan.gocache?.[target.id]
+  return gocache ? { ...env, GOCACHE: gocache } : env
 }
 
 /** Called as each build ends, in completion order (for log grouping). */

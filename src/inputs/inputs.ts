@@ -45,6 +45,11 @@ export interface Inputs {
   publish: PublishOptions
   /** This job's leg of a release over many runners, or ''. */
   leg: string
+  /** Keep a build cache per target in the runner's cache service. */
+  cache: boolean
+  /** `cache-max-mb` in bytes. */
+  cacheMaxBytes: number
+  cacheSave: 'auto' | 'always' | 'never'
   /** Input values with defaults applied, for stages that validate their own inputs (publish). */
   get: (name: string) => string
 }
@@ -213,6 +218,17 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
       `leg: "${leg}" is not a leg name; use letters, digits, . _ and - (up to 100), such as the plan's matrix.leg`
     )
 
+  const cacheMb = get('cache-max-mb')
+  if (!/^\d{1,7}$/.test(cacheMb))
+    problems.push(
+      `cache-max-mb: "${cacheMb}" is not a whole number of MiB; use for example 3072, or 0 to save nothing`
+    )
+  const cacheSave = get('cache-save')
+  if (!['auto', 'always', 'never'].includes(cacheSave))
+    problems.push(
+      `cache-save: "${cacheSave}" is not auto, always or never`
+    )
+
   let publish: PublishOptions | undefined
   try {
     publish = parsePublishInputs(get)
@@ -242,6 +258,9 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
     smokeArgs: words('smoke-args'),
     publish: publish!,
     leg,
+    cache: parseBoolean('cache', get('cache'), problems),
+    cacheMaxBytes: Number(cacheMb) * 1024 * 1024,
+    cacheSave: cacheSave as Inputs['cacheSave'],
     get
   }
   if (problems.length) throw new InputError(problems)

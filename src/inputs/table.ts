@@ -230,6 +230,27 @@ const TABLE = [
       'Replace an existing artifact of the same name instead of failing.'
   },
   {
+    name: 'cache',
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'Keep Go\'s build cache between workflow runs, one entry per target, in the runner\'s cache service (nothing happens outside a runner). Saved only from events that write their own ref\'s caches (push, pull_request, merge_group, schedule, workflow_dispatch, release, create), never from pull_request_target or workflow_run. With actions/setup-go, set its cache: false (or keep it for modules only).'
+  },
+  {
+    name: 'cache-max-mb',
+    kind: 'number',
+    default: '3072',
+    description:
+      'The most MiB (before compression) the cache entries saved by one run may hold, all targets together; targets past it are not saved and the summary says so.'
+  },
+  {
+    name: 'cache-save',
+    kind: 'choice',
+    default: 'auto',
+    description:
+      'When to save the cache: "auto" (by event, as cache describes), "always", or "never" (restore only).'
+  },
+  {
     name: 'leg',
     kind: 'name',
     default: '',

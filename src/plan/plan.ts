@@ -51,6 +51,8 @@ export interface BuildPlan {
   platform?: NodeJS.Platform
   /** The toolchain's built-in variant values, for targets that name none. */
   variantDefaults?: Partial<Record<VariantVar, string>>
+  /** GOCACHE per target id, when the cache stage gave each target its own. */
+  gocache?: Record<string, string>
 }
 
 /** The `go build` flags shared by every target, from the inputs. */

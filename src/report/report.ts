@@ -265,6 +265,27 @@ function artifactCell(binary: BinaryReport): string {
   return `<code>${cell(a.name)}</code>`
 }
 
+/** The build cache's part of the summary: per target, the key's hit or miss and the sizes. */
+function cacheSection(result: Result): string[] {
+  const c = result.cache
+  if (!c || c.state !== 'on') return []
+  const rows = c.restored.map((r) => {
+    const s = c.saved.find((x) => x.slot.target.id === r.slot.target.id)
+    const hit = r.hit === 'exact' ? '✅ hit' : r.hit === 'fallback' ? '↩️ restore key' : '⬜ miss'
+    return `| <code>${cell(r.slot.target.name)}</code> | ${hit} | ${cell(formatSize(r.bytes))} | ${cell(s ? `${s.status}${s.bytes ? `, ${formatSize(s.bytes)}` : ''}` : '')} |`
+  })
+  return [
+    '### Build cache',
+    '',
+    cell(`One entry per target; ${c.why}.`),
+    '',
+    '| Target | Key | Restored | Saved |',
+    '| --- | --- | ---: | --- |',
+    ...rows,
+    ''
+  ]
+}
+
 /**
  * The job summary in GitHub-flavoured Markdown: a heading with the verdict,
  * one table with a row per binary, then a `<details>` block per distinct
@@ -313,6 +334,8 @@ export function summaryMarkdown(
     )
   }
   out.push('')
+
+  out.push(...cacheSection(result))
 
   if (result.problems.length) {
     out.push('### Failures', '')
