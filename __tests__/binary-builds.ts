@@ -29,7 +29,7 @@ export function distList(env: NodeJS.ProcessEnv = process.env): Target[] {
   )
 }
 
-/** The Go version of the toolchain on PATH, or the one `env` selects (`go1.26.8`). */
+/** The Go version (`go1.26.8`) of the go on PATH, or of the one `env` picks. */
 export function goVersion(env: NodeJS.ProcessEnv = process.env): string {
   return execFileSync('go', ['env', 'GOVERSION'], {
     encoding: 'utf8',

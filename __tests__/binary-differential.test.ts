@@ -340,7 +340,7 @@ function buildVersion(
   return undefined
 }
 
-/** The release-keyed header fields for `version`; fails when not in the table. */
+/** The release-keyed header fields of `version`; throws when none. */
 function headersOf(version: string): LinkerHeaders {
   const release = goRelease(version) ?? version
   const h = LINKER_HEADERS[release]
@@ -403,7 +403,11 @@ function withOtherRelease(
       h.ppc64ElfAbi !== mine.ppc64ElfAbi || h.macosMinos !== mine.macosMinos
   )
   if (!other) return undefined
-  if (t.goos === 'linux' && t.goarch === 'ppc64' && other.ppc64ElfAbi !== mine.ppc64ElfAbi) {
+  if (
+    t.goos === 'linux' &&
+    t.goarch === 'ppc64' &&
+    other.ppc64ElfAbi !== mine.ppc64ElfAbi
+  ) {
     // e_flags of ELF64 sits at 0x30; ppc64 is big-endian.
     b.writeUInt32BE((b.readUInt32BE(0x30) & ~3) | other.ppc64ElfAbi, 0x30)
   } else if (t.goos === 'darwin' && other.macosMinos !== mine.macosMinos) {
@@ -425,10 +429,15 @@ const TOOLCHAINS = toolchains()
 
 for (const tc of TOOLCHAINS) {
   const local = tc.gotoolchain === 'local'
+  const scope = NEXT_GO_FULL
+    ? 'every target'
+    : 'CI set; GO127_FULL=1 for every target'
   const title = local
     ? `${tc.version} (the machine's Go)`
-    : `${tc.gotoolchain} (GOTOOLCHAIN=${tc.gotoolchain}${NEXT_GO_FULL ? ', every target' : ', CI set; GO127_FULL=1 for every target'})`
-  describeWithToolchain(title, tc, () => differential(tc, local || NEXT_GO_FULL))
+    : `${tc.gotoolchain} (GOTOOLCHAIN=${tc.gotoolchain}, ${scope})`
+  describeWithToolchain(title, tc, () =>
+    differential(tc, local || NEXT_GO_FULL)
+  )
 }
 
 /** The differential test with one toolchain, every target or the CI set. */

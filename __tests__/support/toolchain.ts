@@ -18,7 +18,7 @@ export const NEXT_GO = 'go1.27.3'
 export interface Toolchain {
   /** The value of `GOTOOLCHAIN` that selects it (`local`, `go1.27.3`). */
   gotoolchain: string
-  /** What `go env GOVERSION` says under it (`go1.26.8`), '' when unavailable. */
+  /** `go env GOVERSION` under it (`go1.26.8`); '' when unavailable. */
   version: string
   /** Why it is unavailable, when it is. */
   error: string | undefined
@@ -49,10 +49,11 @@ export function toolchain(gotoolchain: string, timeoutMs = 300_000): Toolchain {
   } catch (error) {
     const e = error as { stderr?: string; message?: string }
     const reason = (e.stderr || e.message || String(error)).trim()
+    const last = reason.split('\n').slice(-3).join(' ')
     return {
       gotoolchain,
       version: '',
-      error: `GOTOOLCHAIN=${gotoolchain} go env GOVERSION failed: ${reason.split('\n').slice(-3).join(' ')}`
+      error: `GOTOOLCHAIN=${gotoolchain} go env GOVERSION failed: ${last}`
     }
   }
 }
@@ -82,7 +83,8 @@ export function describeWithToolchain(
     describe(title, body)
     return
   }
-  const how = `the go command fetches it through the module proxy (GOPROXY); check network access to proxy.golang.org`
+  const how =
+    'the go command fetches it through the module proxy (GOPROXY); check network access to proxy.golang.org'
   if (toolsRequired()) {
     describe(title, () => {
       it('has the toolchain it needs', () => {
