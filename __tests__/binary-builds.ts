@@ -18,19 +18,23 @@ export function target(goos: string, goarch: string, variant = ''): Target {
   return makeTarget(goos, goarch, variant)
 }
 
-/** Every target `go tool dist list` knows. */
-export function distList(): Target[] {
+/** Every target `go tool dist list` knows (of the Go that `env` selects). */
+export function distList(env: NodeJS.ProcessEnv = process.env): Target[] {
   const out = execFileSync('go', ['tool', 'dist', 'list', '-json'], {
-    encoding: 'utf8'
+    encoding: 'utf8',
+    env
   })
   return (JSON.parse(out) as { GOOS: string; GOARCH: string }[]).map((t) =>
     target(t.GOOS, t.GOARCH)
   )
 }
 
-/** The Go version of the toolchain on PATH (`go1.26.8`). */
-export function goVersion(): string {
-  return execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim()
+/** The Go version (`go1.26.8`) of the go on PATH, or of the one `env` picks. */
+export function goVersion(env: NodeJS.ProcessEnv = process.env): string {
+  return execFileSync('go', ['env', 'GOVERSION'], {
+    encoding: 'utf8',
+    env
+  }).trim()
 }
 
 /** One build's outcome. */
@@ -79,16 +83,20 @@ export function removeOutDir(): void {
   dir = undefined
 }
 
-/** Builds hello for `t` (with -trimpath, and -ldflags=-s -w when stripped). */
+/**
+ * Builds hello for `t` (with -trimpath, and -ldflags=-s -w when stripped).
+ * `tag` goes into the file name, to keep builds of several toolchains apart.
+ */
 export function buildHello(
   t: Target,
   stripped: boolean,
   goCommand = 'go',
-  env: NodeJS.ProcessEnv = buildEnv(t)
+  env: NodeJS.ProcessEnv = buildEnv(t),
+  tag = ''
 ): Promise<Built> {
   const path = join(
     outDir(),
-    `hello-${t.id}${stripped ? '' : '-debug'}${t.goos === 'windows' ? '.exe' : ''}`
+    `hello-${tag ? `${tag}-` : ''}${t.id}${stripped ? '' : '-debug'}${t.goos === 'windows' ? '.exe' : ''}`
   )
   const args = [
     'build',

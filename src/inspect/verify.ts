@@ -9,6 +9,7 @@ import {
   type BinaryInfo,
   type Container
 } from './binary/index.js'
+import { EM_PPC64 } from './binary/elf.js'
 import type { Finding, Target, Verification, VariantVar } from '../types.js'
 
 /** What a target's binary should look like. */
@@ -169,6 +170,54 @@ export function expectedFor(target: Target): Expected {
   }
 }
 
+/**
+ * Header fields that the Go linker writes differently from one release to
+ * the next. Nothing in the build tells the linker otherwise (cgo is off, so
+ * it always links internally), so for a given release they are fixed.
+ */
+export interface LinkerHeaders {
+  /**
+   * The ABI level in e_flags (bits 0-1) of a linux/ppc64 (big-endian) ELF
+   * binary: 1 is ELFv1 (`file`: "Power ELF V1 ABI"), 2 is ELFv2 ("OpenPOWER
+   * ELF V2 ABI"). ppc64le and openbsd/ppc64 are ELFv2 in every release.
+   */
+  ppc64ElfAbi: 1 | 2
+  /** LC_BUILD_VERSION minos of a darwin binary: the oldest macOS it runs on. */
+  macosMinos: string
+  /**
+   * LC_BUILD_VERSION sdk of a darwin binary (the SDK the linker claims to
+   * have linked against). Reported, not judged.
+   */
+  macosSdk: string
+}
+
+/**
+ * The one table of what differs between Go releases, keyed by release, as
+ * measured on real binaries of every target (the differential test builds
+ * them with each release listed here and checks this table). A release not
+ * listed (older, newer, or a pre-release) is not judged on these fields: a
+ * newer Go may move them again, and a guess would fail good binaries.
+ */
+export const LINKER_HEADERS: Readonly<Record<string, LinkerHeaders>> = {
+  'go1.26': { ppc64ElfAbi: 1, macosMinos: '12.0.0', macosSdk: '12.0.0' },
+  'go1.27': { ppc64ElfAbi: 2, macosMinos: '13.0.0', macosSdk: '26.2.0' }
+}
+
+/**
+ * The release (`go1.27`) of a Go version as the build info records it
+ * (`go1.27.3`, `go1.27.3 X:jsonv2`), or undefined for a pre-release or a
+ * development build (`go1.28rc1`, `devel go1.28-abc`).
+ */
+export function goRelease(goVersion: string): string | undefined {
+  return /^(go1\.\d+)(?:\.\d+)?(?: |$)/.exec(goVersion)?.[1]
+}
+
+/** The header fields the Go release that built a binary writes, if known. */
+export function linkerHeadersFor(goVersion: string): LinkerHeaders | undefined {
+  const release = goRelease(goVersion)
+  return release === undefined ? undefined : LINKER_HEADERS[release]
+}
+
 const WRAPPER_HINT =
   "did not reach the compiler; check for a wrapper around go, or GOFLAGS/GOOS/GOARCH set in the job's environment"
 
@@ -296,7 +345,49 @@ export function judge(
         ' although -ldflags="-s -w" was asked for. Check that the ldflags reached go build (a later -ldflags in GOFLAGS or flags replaces earlier ones).'
     )
   }
-  return out.concat(judgeBuildInfo(target, info, e))
+  return out.concat(
+    judgeLinkerHeaders(target, info),
+    judgeBuildInfo(target, info, e)
+  )
+}
+
+/**
+ * The header fields that `LINKER_HEADERS` fixes for the Go release in the
+ * build info. A mismatch means the header and the build info were not
+ * written by the same linker.
+ */
+function judgeLinkerHeaders(target: Target, info: BinaryInfo): Finding[] {
+  const goVersion = info.buildInfo?.goVersion ?? ''
+  const want = linkerHeadersFor(goVersion)
+  if (!want) return []
+  const out: Finding[] = []
+  const add = (check: string, expected: string, found: string): void => {
+    out.push({
+      check,
+      expected,
+      found,
+      hint: `${target.name}: the header says ${found}, but ${goRelease(goVersion)} writes ${expected}, and the build info says ${goVersion} built it. The header and the build info come from different linkers: the binary was post-processed, or the toolchain is not the Go release it claims to be.`,
+      severity: 'error'
+    })
+  }
+  const elf = info.elf
+  if (
+    elf &&
+    target.goos === 'linux' &&
+    elf.machine === EM_PPC64 &&
+    info.byteOrder === 'big'
+  ) {
+    const abi = elf.flags & 3
+    if (abi !== want.ppc64ElfAbi)
+      add('elf-abi', `ELFv${want.ppc64ElfAbi}`, `ELFv${abi}`)
+  }
+  const macho = info.macho
+  if (macho && target.goos === 'darwin' && macho.platformName === 'macos') {
+    const found = `minimum macOS ${macho.minos ?? 'not recorded'}`
+    if (macho.minos !== want.macosMinos)
+      add('macos-version', `minimum macOS ${want.macosMinos}`, found)
+  }
+  return out
 }
 
 function judgeBuildInfo(
