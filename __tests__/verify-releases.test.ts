@@ -23,6 +23,7 @@ function buildInfo(goVersion: string, t: Target): BinaryInfo['buildInfo'] {
     path: 'example.com/hello',
     mod: { path: 'example.com/hello', version: '(devel)', sum: '' },
     deps: [],
+    modules: [],
     settings: [
       ['CGO_ENABLED', '0'],
       ['GOARCH', t.goarch],

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   uploadPackages: () => (/* binding */ uploadPackages)
 /* harmony export */ });
 /* unused harmony exports environmentProblem, resultsScope, artifactUrl, isRetryable */
-/* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19044);
+/* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76850);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
 /* harmony import */ var _problem_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64008);
 /* harmony import */ var _package_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81395);

@@ -32572,6 +32572,27 @@ function artifactCell(binary) {
         return `[${cell(a.name)}](${a.url.replace(/[()\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase())})`;
     return `<code>${cell(a.name)}</code>`;
 }
+/** The build cache's part of the summary: per target, the key's hit or miss and the sizes. */
+function cacheSection(result) {
+    const c = result.cache;
+    if (!c || c.state !== 'on')
+        return [];
+    const rows = c.restored.map((r) => {
+        const s = c.saved.find((x) => x.slot.target.id === r.slot.target.id);
+        const hit = r.hit === 'exact' ? '✅ hit' : r.hit === 'fallback' ? '↩️ restore key' : '⬜ miss';
+        return `| <code>${cell(r.slot.target.name)}</code> | ${hit} | ${cell(formatSize(r.bytes))} | ${cell(s ? `${s.status}${s.bytes ? `, ${formatSize(s.bytes)}` : ''}` : '')} |`;
+    });
+    return [
+        '### Build cache',
+        '',
+        cell(`One entry per target; ${c.why}.`),
+        '',
+        '| Target | Key | Restored | Saved |',
+        '| --- | --- | ---: | --- |',
+        ...rows,
+        ''
+    ];
+}
 /**
  * The job summary in GitHub-flavoured Markdown: a heading with the verdict,
  * one table with a row per binary, then a `<details>` block per distinct
@@ -32609,6 +32630,7 @@ function summaryMarkdown(result, omittedAnnotations = 0) {
             ' |');
     }
     out.push('');
+    out.push(...cacheSection(result));
     if (result.problems.length) {
         out.push('### Failures', '');
         for (const p of result.problems)
@@ -34493,6 +34515,7 @@ async function readContainer(r, m) {
  * thin edge that reads the file.
  */
 
+
 const CONTAINERS = {
     aix: 'xcoff',
     darwin: 'macho',
@@ -34619,6 +34642,30 @@ function expectedFor(target) {
         variantVar: arch.variant
     };
 }
+/**
+ * The one table of what differs between Go releases, keyed by release, as
+ * measured on real binaries of every target (the differential test builds
+ * them with each release listed here and checks this table). A release not
+ * listed (older, newer, or a pre-release) is not judged on these fields: a
+ * newer Go may move them again, and a guess would fail good binaries.
+ */
+const LINKER_HEADERS = {
+    'go1.26': { ppc64ElfAbi: 1, macosMinos: '12.0.0', macosSdk: '12.0.0' },
+    'go1.27': { ppc64ElfAbi: 2, macosMinos: '13.0.0', macosSdk: '26.2.0' }
+};
+/**
+ * The release (`go1.27`) of a Go version as the build info records it
+ * (`go1.27.3`, `go1.27.3 X:jsonv2`), or undefined for a pre-release or a
+ * development build (`go1.28rc1`, `devel go1.28-abc`).
+ */
+function goRelease(goVersion) {
+    return /^(go1\.\d+)(?:\.\d+)?(?: |$)/.exec(goVersion)?.[1];
+}
+/** The header fields the Go release that built a binary writes, if known. */
+function linkerHeadersFor(goVersion) {
+    const release = goRelease(goVersion);
+    return release === undefined ? undefined : LINKER_HEADERS[release];
+}
 const WRAPPER_HINT = "did not reach the compiler; check for a wrapper around go, or GOFLAGS/GOOS/GOARCH set in the job's environment";
 /** Describes a binary's header in a few words (`ELF 64-bit LSB x86-64`). */
 function describeHeader(info) {
@@ -34683,7 +34730,44 @@ function judge(target, info, opts) {
             what +
             ' although -ldflags="-s -w" was asked for. Check that the ldflags reached go build (a later -ldflags in GOFLAGS or flags replaces earlier ones).');
     }
-    return out.concat(judgeBuildInfo(target, info, e));
+    return out.concat(judgeLinkerHeaders(target, info), judgeBuildInfo(target, info, e));
+}
+/**
+ * The header fields that `LINKER_HEADERS` fixes for the Go release in the
+ * build info. A mismatch means the header and the build info were not
+ * written by the same linker.
+ */
+function judgeLinkerHeaders(target, info) {
+    const goVersion = info.buildInfo?.goVersion ?? '';
+    const want = linkerHeadersFor(goVersion);
+    if (!want)
+        return [];
+    const out = [];
+    const add = (check, expected, found) => {
+        out.push({
+            check,
+            expected,
+            found,
+            hint: `${target.name}: the header says ${found}, but ${goRelease(goVersion)} writes ${expected}, and the build info says ${goVersion} built it. The header and the build info come from different linkers: the binary was post-processed, or the toolchain is not the Go release it claims to be.`,
+            severity: 'error'
+        });
+    };
+    const elf = info.elf;
+    if (elf &&
+        target.goos === 'linux' &&
+        elf.machine === EM_PPC64 &&
+        info.byteOrder === 'big') {
+        const abi = elf.flags & 3;
+        if (abi !== want.ppc64ElfAbi)
+            add('elf-abi', `ELFv${want.ppc64ElfAbi}`, `ELFv${abi}`);
+    }
+    const macho = info.macho;
+    if (macho && target.goos === 'darwin' && macho.platformName === 'macos') {
+        const found = `minimum macOS ${macho.minos ?? 'not recorded'}`;
+        if (macho.minos !== want.macosMinos)
+            add('macos-version', `minimum macOS ${want.macosMinos}`, found);
+    }
+    return out;
 }
 function judgeBuildInfo(target, info, e) {
     const out = [];
