@@ -13,9 +13,10 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { getInputs } from '../src/inputs/inputs.js'
 import { streamLog } from '../src/log.js'
-import { runArtifacts } from '../src/merge/action.js'
+import { mergeSummary, runArtifacts, uploadRelease } from '../src/merge/action.js'
 import { mergeRelease } from '../src/merge/merge.js'
 import { planMatrix } from '../src/matrix/matrix.js'
+import { hostPlatform } from '../src/inspect/smoke.js'
 import { execute } from '../src/pipeline.js'
 import { parseTargets } from '../src/plan/targets.js'
 import type { Result, Target } from '../src/types.js'
@@ -26,6 +27,9 @@ import { distList, goVersion } from './support/go.js'
 
 const fixture = path.join(ROOT, '__fixtures__', 'hello')
 const base = mkdtempSync(path.join(tmpdir(), 'gcb-release-'))
+const host = hostPlatform()
+/** The runner a leg reports outside a runner (no RUNNER_OS): the host. */
+const HOST = `${host.goos}/${host.goarch}`
 const TARGETS = 'linux/amd64 linux/arm64 linux/arm/7 windows/amd64 darwin/arm64 freebsd/amd64'
 
 let svc: ArtifactService
@@ -115,6 +119,23 @@ describe('a release over three legs', () => {
     ).toEqual(expected.map((f) => `${f}: OK`))
     expect(m.binaries.map((b) => [b.target, b.verified]).sort()).toEqual(planned.map((t) => [t.name, true]).sort())
     expect(new Set(m.legs.map((l) => l.leg))).toEqual(new Set(['leg-1', 'leg-2', 'leg-3']))
+    // one job summary for the whole release, foreign text escaped
+    const summary = mergeSummary(m)
+    expect(summary).toMatch(/^## Release: 6 file\(s\) verified after download\n/)
+    for (const t of planned) expect(summary).toMatch(new RegExp(`\\| ${t.name.replace(/\//g, '\\/')} \\| hello \\| leg-\\d \\| ${HOST.replace('/', '\\/')} \\|`))
+    // the optional combined artifact: downloaded back, it checks
+    const stop = captureStdout()
+    try {
+      const up = await uploadRelease(m, 'release')
+      const client = new (await import('@actions/artifact')).DefaultArtifactClient()
+      const back = mkdtempSync(path.join(base, 'back-'))
+      const got = await client.downloadArtifact(up.id!, { path: back, expectedHash: `sha256:${up.digest}` })
+      expect(got.digestMismatch).toBe(false)
+      expect(readdirSync(back).sort()).toEqual([...expected, 'SHA256SUMS'].sort())
+      expect(execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: back, encoding: 'utf8' })).toMatch(/: OK\n$/)
+    } finally {
+      stop()
+    }
     // what a user downloads from the release runs
     const x = mkdtempSync(path.join(base, 'x-'))
     execFileSync('tar', ['-xzf', path.join(m.releaseDir, 'hello-linux-amd64.tar.gz'), '-C', x])

@@ -30881,7 +30881,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: mergeSummary, runArtifacts
+// UNUSED EXPORTS: mergeSummary, runArtifacts, uploadRelease
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __nccwpck_require__(77094);
@@ -35300,6 +35300,18 @@ async function runArtifacts() {
         }
     };
 }
+/**
+ * Uploads the release directory (every release file and SHA256SUMS) as one
+ * artifact, e.g. for a later job or a manual check. Only a release without
+ * problems is uploaded.
+ *
+ * @returns the artifact's id and digest
+ */
+async function uploadRelease(result, name) {
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(991), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19044));
+    const files = [...result.files, 'SHA256SUMS'].map((f) => external_node_path_.join(result.releaseDir, f));
+    return new DefaultArtifactClient().uploadArtifact(name, files, result.releaseDir);
+}
 /** The job summary of a merge (every foreign value escaped). */
 function mergeSummary(result) {
     const e = (s) => escapeHtml(s ?? '');
@@ -35341,6 +35353,12 @@ async function run(read = (n) => lib_core/* getInput */.V4(n)) {
         lib_core/* setOutput */.uH('checksums', result.checksumsPath ?? '');
         lib_core/* setOutput */.uH('files', JSON.stringify(result.files));
         lib_core/* setOutput */.uH('binaries', JSON.stringify(result.binaries.map(({ verification, ...b }) => ({ ...b, format: verification?.format ?? null }))));
+        const artifactName = read('artifact-name').trim();
+        if (artifactName && !result.problems.length && result.files.length) {
+            const uploaded = await uploadRelease(result, artifactName);
+            log.info(`release uploaded as the artifact ${log.value(artifactName)} (id ${uploaded.id ?? '?'})`);
+            lib_core/* setOutput */.uH('artifact-id', String(uploaded.id ?? ''));
+        }
         if (process.env.GITHUB_STEP_SUMMARY)
             await lib_core/* summary */.z.addRaw(mergeSummary(result)).write();
         if (result.problems.length)

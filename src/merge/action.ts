@@ -31,6 +31,22 @@ export async function runArtifacts(): Promise<ArtifactStore> {
   }
 }
 
+/**
+ * Uploads the release directory (every release file and SHA256SUMS) as one
+ * artifact, e.g. for a later job or a manual check. Only a release without
+ * problems is uploaded.
+ *
+ * @returns the artifact's id and digest
+ */
+export async function uploadRelease(
+  result: MergeResult,
+  name: string
+): Promise<{ id?: number; digest?: string }> {
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  const files = [...result.files, 'SHA256SUMS'].map((f) => path.join(result.releaseDir, f))
+  return new DefaultArtifactClient().uploadArtifact(name, files, result.releaseDir)
+}
+
 /** The job summary of a merge (every foreign value escaped). */
 export function mergeSummary(result: MergeResult): string {
   const e = (s: string | undefined): string => escapeHtml(s ?? '')
@@ -75,6 +91,12 @@ export async function run(read: (name: string) => string = (n) => core.getInput(
     core.setOutput('checksums', result.checksumsPath ?? '')
     core.setOutput('files', JSON.stringify(result.files))
     core.setOutput('binaries', JSON.stringify(result.binaries.map(({ verification, ...b }) => ({ ...b, format: verification?.format ?? null }))))
+    const artifactName = read('artifact-name').trim()
+    if (artifactName && !result.problems.length && result.files.length) {
+      const uploaded = await uploadRelease(result, artifactName)
+      log.info(`release uploaded as the artifact ${log.value(artifactName)} (id ${uploaded.id ?? '?'})`)
+      core.setOutput('artifact-id', String(uploaded.id ?? ''))
+    }
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(mergeSummary(result)).write()
     if (result.problems.length)
       core.setFailed(`${result.problems.length} problem(s):\n${result.problems.join('\n')}`)
