@@ -10,5 +10,9 @@ export default {
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 300000,
+  // Two suites at once: much of a suite's time is spent waiting on go,
+  // Azurite and child processes, not on this process (jest's default is
+  // one worker on a 2-core machine).
+  maxWorkers: 2,
   verbose: false
 }

@@ -7,7 +7,7 @@
 #
 # Cost with a cold Go cache (measured on a shared 2-core machine, Dec 2026):
 # every target with go1.27.3 is about 12 CPU-minutes of builds, as much again
-# as with the machine's Go (about 15); the CI set with go1.27.3 is about 3.
+# as with the machine's Go (about 15); the CI set with go1.27.3 (six targets) is about 1.5.
 #
 #   scripts/test-next-go.sh            # every target, both releases
 #   scripts/test-next-go.sh -t ppc64   # extra arguments go to jest
