@@ -30872,7 +30872,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32791:
+/***/ 23162:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32156,7 +32156,7 @@ const cleanups = new Set();
  *
  * @returns a function that unregisters it (call it once the work is done)
  */
-function onCancel(cleanup) {
+function process_onCancel(cleanup) {
     cleanups.add(cleanup);
     return () => cleanups.delete(cleanup);
 }
@@ -32811,6 +32811,335 @@ function terminalReport(result) {
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/files.ts
+/**
+ * Writing files so that a planted symlink cannot redirect the write and a
+ * reader never sees half a file.
+ *
+ * Every file is created under a fresh, unguessable name in its own
+ * directory (`.<name>.tmp-<32 hex>`) with an exclusive create
+ * (O_CREAT|O_EXCL, plus O_NOFOLLOW where the platform has it), which fails
+ * on any existing name, a symlink included, instead of following it. Once
+ * complete it is renamed over its final name: rename(2) replaces whatever is
+ * there, a symlink itself rather than the file it points to, in one step.
+ * On any error the temp file is removed, so nothing partial stays behind,
+ * under the final name or the temp one; a cancelled run removes it too.
+ */
+
+
+
+
+
+
+/**
+ * open(2) flags of a temp file: write only, create it, fail when the name
+ * exists (a symlink or a dangling symlink included), never follow a symlink.
+ */
+const EXCLUSIVE_CREATE = external_node_fs_.constants.O_WRONLY |
+    external_node_fs_.constants.O_CREAT |
+    external_node_fs_.constants.O_EXCL |
+    (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+/** Characters of the final name kept in a temp name (names stay < 255 bytes). */
+const KEPT_NAME_CHARS = 64;
+/**
+ * A fresh temp path next to `path`, in the same directory so that the
+ * rename stays on one file system: `.<name>.tmp-<32 hex>`.
+ *
+ * @param path The final path.
+ * @returns A path no one can guess (128 random bits).
+ */
+function tempPathFor(path) {
+    const name = (0,external_node_path_.basename)(path).slice(0, KEPT_NAME_CHARS);
+    const random = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${name}.tmp-${random}`);
+}
+/** The error of a failed write: what, where, why, and what to do. */
+function writeError(path, error) {
+    const reason = messageOf(error);
+    return new Error(`could not write ${path}: ${reason}. Nothing was left under that name; check that ${(0,external_node_path_.dirname)(path)} is writable and has free space, then re-run.`, { cause: error });
+}
+/**
+ * Writes `data` to `path` through a temp file and a rename: a symlink at
+ * `path` is replaced, never followed, and `path` holds either its old
+ * content or all of `data`.
+ *
+ * @param path The final path.
+ * @param data What to write.
+ * @param mode The new file's mode (before the umask).
+ * @throws Error naming `path` and the cause (ENOSPC, EACCES, ...); no temp
+ *   file remains.
+ */
+async function writeFileAtomic(path, data, mode = 0o666) {
+    const temp = tempPathFor(path);
+    const forget = process_onCancel(() => (0,promises_.rm)(temp, { force: true }));
+    let handle;
+    try {
+        handle = await (0,promises_.open)(temp, EXCLUSIVE_CREATE, mode);
+        await handle.writeFile(data);
+        await handle.close();
+        handle = undefined;
+        await (0,promises_.rename)(temp, path);
+    }
+    catch (error) {
+        await handle?.close().catch(() => { });
+        // an open that failed created nothing: leave whatever has the name alone
+        if (handle !== undefined || !isCode(error, 'EEXIST'))
+            await (0,promises_.rm)(temp, { force: true }).catch(() => { });
+        throw writeError(path, error);
+    }
+    finally {
+        forget();
+    }
+}
+/**
+ * {@link writeFileAtomic} for code that cannot wait (a `finally` that
+ * restores the runner's state): the same temp file, exclusive create and
+ * rename, synchronously.
+ *
+ * @param path The final path.
+ * @param data What to write.
+ * @throws Error naming `path` and the cause; no temp file remains.
+ */
+function writeFileAtomicSync(path, data) {
+    const temp = tempPathFor(path);
+    let fd;
+    try {
+        fd = openSync(temp, EXCLUSIVE_CREATE, 0o666);
+        writeFileSync(fd, data);
+        closeSync(fd);
+        fd = undefined;
+        renameSync(temp, path);
+    }
+    catch (error) {
+        let created = true;
+        if (fd !== undefined)
+            closeSync(fd);
+        else
+            created = !isCode(error, 'EEXIST');
+        if (created)
+            rmSync(temp, { force: true });
+        throw writeError(path, error);
+    }
+}
+/**
+ * Opens a fresh temp file next to `path` for streaming into it. Call
+ * `commit()` when all is written or `abort()` on failure.
+ *
+ * @param path The final path.
+ * @param mode The new file's mode (before the umask).
+ * @returns The open file.
+ * @throws Error naming `path` when the temp file cannot be created.
+ */
+async function openAtomic(path, mode = 0o666) {
+    const temp = tempPathFor(path);
+    let handle;
+    try {
+        handle = await open(temp, EXCLUSIVE_CREATE, mode);
+    }
+    catch (error) {
+        throw writeError(path, error);
+    }
+    const forget = onCancel(() => rm(temp, { force: true }));
+    const stream = handle.createWriteStream();
+    const closed = new Promise((resolve, reject) => {
+        stream.once('close', resolve);
+        stream.once('error', reject);
+    });
+    closed.catch(() => { });
+    let settled = false;
+    const abort = async () => {
+        if (settled)
+            return;
+        settled = true;
+        stream.destroy();
+        await closed.catch(() => { });
+        await rm(temp, { force: true }).catch(() => { });
+        forget();
+    };
+    const commit = async () => {
+        if (settled)
+            throw new Error(`${path}: already committed or aborted`);
+        try {
+            if (!stream.writableEnded)
+                stream.end();
+            await closed;
+            await rename(temp, path);
+            settled = true;
+            forget();
+        }
+        catch (error) {
+            await abort();
+            throw writeError(path, error);
+        }
+    };
+    return { path, tempPath: temp, stream, commit, abort };
+}
+/**
+ * Streams `source` into `path` through a temp file and a rename (see
+ * {@link openAtomic}). An error of the source or of the write removes the
+ * temp file and leaves `path` as it was.
+ *
+ * @param path The final path.
+ * @param source A readable stream or any async iterable of chunks.
+ * @param mode The new file's mode (before the umask).
+ * @throws Error naming `path` and the cause.
+ */
+async function writeStreamAtomic(path, source, mode = 0o666) {
+    const file = await openAtomic(path, mode);
+    try {
+        await pipeline(source, file.stream);
+    }
+    catch (error) {
+        await file.abort();
+        throw writeError(path, error);
+    }
+    await file.commit();
+}
+/**
+ * Copies `source` to `dest` through a temp file and a rename; the copy
+ * keeps the source's mode. A symlink at `dest` is replaced, never followed.
+ *
+ * @param source The file to copy.
+ * @param dest The final path.
+ * @throws Error naming `dest` and the cause; no temp file remains.
+ */
+async function copyFileAtomic(source, dest) {
+    const temp = tempPathFor(dest);
+    const forget = process_onCancel(() => (0,promises_.rm)(temp, { force: true }));
+    try {
+        // COPYFILE_EXCL opens the destination with O_CREAT|O_EXCL
+        await (0,promises_.copyFile)(source, temp, external_node_fs_.constants.COPYFILE_EXCL);
+        await (0,promises_.rename)(temp, dest);
+    }
+    catch (error) {
+        if (!isCode(error, 'EEXIST'))
+            await (0,promises_.rm)(temp, { force: true }).catch(() => { });
+        throw writeError(dest, error);
+    }
+    finally {
+        forget();
+    }
+}
+/**
+ * Creates a directory and its missing parents one at a time, refusing a
+ * component that turns out to be a symlink (planted after the plan checked
+ * the path, or by a race with the creation) or not a directory. The part of
+ * the path that already existed is taken as it is: the plan has checked it
+ * against the workspace (`output-dir` out of the workspace through a
+ * symlink is refused there).
+ *
+ * @param dir The directory.
+ * @param input The input it comes from, for messages (`output-dir`).
+ * @throws Error naming the component and how to fix it.
+ */
+async function makeDirectory(dir, input = 'output-dir') {
+    const target = resolve(dir);
+    const missing = [];
+    for (let current = target;;) {
+        try {
+            await lstat(current);
+            break;
+        }
+        catch (error) {
+            if (!isCode(error, 'ENOENT'))
+                throw directoryError(input, current, error);
+            missing.unshift(current);
+            const parent = dirname(current);
+            if (parent === current)
+                break;
+            current = parent;
+        }
+    }
+    for (const part of missing) {
+        try {
+            await mkdir(part);
+        }
+        catch (error) {
+            if (!isCode(error, 'EEXIST'))
+                throw directoryError(input, part, error);
+        }
+        const st = await lstat(part);
+        if (st.isSymbolicLink())
+            throw new Error(`${input}: ${part} became a symlink while the action created the directory; the action does not write through symlinks. Remove it and re-run, and check what else in the job writes there.`);
+        if (!st.isDirectory())
+            throw new Error(`${input}: ${part} is not a directory; remove it or choose another ${input}.`);
+    }
+    const st = await stat(target).catch(async (error) => {
+        if ((await lstat(target)).isSymbolicLink())
+            throw new Error(`${input}: ${target} is a symlink to nowhere (${messageOf(error)}); the action does not create directories through symlinks. Remove it and re-run.`, { cause: error });
+        throw directoryError(input, target, error);
+    });
+    if (!st.isDirectory())
+        throw new Error(`${input}: ${target} is not a directory; remove it or choose another ${input}.`);
+}
+function directoryError(input, path, error) {
+    const reason = messageOf(error);
+    return new Error(`${input}: could not create the directory ${path}: ${reason}. Check that its parent is writable, or choose another ${input}.`, { cause: error });
+}
+/**
+ * The message of an error from any realm (under jest's VM, fs errors are
+ * not `instanceof Error`).
+ */
+function messageOf(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+function isCode(error, code) {
+    return error?.code === code;
+}
+
+;// CONCATENATED MODULE: ./src/hash.ts
+/**
+ * SHA-256 of a file, for the build stage (what was built) and the package
+ * stage (what is uploaded).
+ */
+
+
+/**
+ * Hashes a file by streaming it in 1 MiB reads (the default 64 KiB reads,
+ * not SHA-256, were the bottleneck).
+ *
+ * @param path The file.
+ * @returns Its SHA-256 as lower-case hex, and its size in bytes.
+ */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 })) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), size };
+}
+
+;// CONCATENATED MODULE: ./src/package/checksums.ts
+/**
+ * SHA-256 checksums: hashing files and writing them in the format that
+ * `sha256sum -c` reads (`<hex>  <name>`, two spaces, text mode).
+ */
+
+/** The name of the step-wide checksums file in the output directory. */
+const CHECKSUMS_FILE = 'SHA256SUMS';
+/**
+ * Formats checksums as `sha256sum` writes them, sorted by file name.
+ *
+ * @param sums The entries; names must not contain a line break or a backslash
+ *   (sha256sum would escape them, and Go binary names never have them).
+ * @returns The file's text, one line per entry, ending with a newline ('' when empty).
+ * @throws Error when a name cannot be written plainly.
+ */
+function formatChecksums(sums) {
+    const lines = [...sums]
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+        .map((s) => {
+        if (/[\\\r\n]/.test(s.file)) {
+            throw new Error(`${s.file}: a file name with a line break or backslash cannot go in a checksums file; rename the binary.`);
+        }
+        return `${s.sha256}  ${s.file}\n`;
+    });
+    return lines.join('');
+}
+
 ;// CONCATENATED MODULE: ./src/inspect/binary/reader.ts
 /**
  * Bounded random access to a binary: every read names the structure it is
@@ -35061,6 +35390,8 @@ function manifestOf(run) {
 
 
 
+
+
 /**
  * Which planned targets arrived: each target must come from exactly one leg
  * with the same packages as the others (pure).
@@ -35098,17 +35429,12 @@ function coverage(planned, manifests) {
             problems.push(`${file}: ${n} release files of that name; give each package its own binary name`);
     return { delivered, problems, missing };
 }
-/** `SHA256SUMS` text for `files` (sorted by name; sha256sum's two-space format). */
+/**
+ * `SHA256SUMS` text for `files`: the package stage's own format (sorted by
+ * name, sha256sum's two-space lines, names that would break the file refused).
+ */
 function releaseChecksums(files) {
-    return [...files]
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-        .map((f) => `${f.sha256}  ${f.name}\n`)
-        .join('');
-}
-async function sha256Of(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
-    return hash.digest('hex');
+    return formatChecksums(files.map((f) => ({ file: f.name, sha256: f.sha256 })));
 }
 /** The most bytes a binary may have when taken out of an archive. */
 const MAX_BINARY_BYTES = 4 * 1024 ** 3;
@@ -35116,7 +35442,7 @@ const MAX_BINARY_BYTES = 4 * 1024 ** 3;
 async function binaryOf(releaseFile, entry, dir) {
     const out = external_node_path_.join(dir, entry.file);
     if (entry.release === entry.file) {
-        await (0,promises_.copyFile)(releaseFile, out);
+        await copyFileAtomic(releaseFile, out);
         return out;
     }
     if (entry.release.endsWith('.tar.gz')) {
@@ -35126,9 +35452,10 @@ async function binaryOf(releaseFile, entry, dir) {
             file: releaseFile,
             cwd: dir,
             strict: true,
-            filter: (p) => {
+            // only the binary itself, as a regular file: never a link to follow
+            filter: (p, e) => {
                 names.push(p);
-                return p === entry.file;
+                return p === entry.file && 'type' in e && e.type === 'File';
             }
         });
         if (names.length !== 1 || names[0] !== entry.file)
@@ -35223,14 +35550,14 @@ async function mergeRelease(planned, store, options) {
                     downloaded.set(artifact.name, dir);
                 }
                 const releaseFile = external_node_path_.join(dir, e.release);
-                const releaseSha = await sha256Of(releaseFile).catch(() => {
+                const releaseSha = await sha256File(releaseFile).then((h) => h.sha256, () => {
                     throw new Error(`${e.release} is not in artifact ${artifact.name}`);
                 });
                 if (releaseSha !== e.releaseSha256)
                     throw new Error(`${e.release} has sha256 ${releaseSha}, but ${e.leg} recorded ${e.releaseSha256}: it was changed after the leg built it`);
                 const work = await (0,promises_.mkdtemp)(external_node_path_.join(scratch, 'binary-'));
                 const binary = await binaryOf(releaseFile, e, work);
-                const binarySha = await sha256Of(binary);
+                const binarySha = (await sha256File(binary)).sha256;
                 if (binarySha !== e.sha256)
                     throw new Error(`${e.file} has sha256 ${binarySha}, but ${e.leg} recorded ${e.sha256}`);
                 const verification = await verifyBinary(targetByName(planned, e.target), binary, { expectStripped: false });
@@ -35238,9 +35565,9 @@ async function mergeRelease(planned, store, options) {
                 if (!verification.ok)
                     throw new Error(`inspected again after the download, it is not what ${e.target} needs: ${verification.findings.filter((f) => f.severity === 'error').map((f) => f.hint).join(' ')}`);
                 report.verified = true;
-                await (0,promises_.copyFile)(releaseFile, external_node_path_.join(options.releaseDir, e.release));
+                await copyFileAtomic(releaseFile, external_node_path_.join(options.releaseDir, e.release));
                 if (options.sidecars)
-                    await (0,promises_.writeFile)(external_node_path_.join(options.releaseDir, `${e.release}.sha256`), releaseChecksums([{ name: e.release, sha256: releaseSha }]), { flag: 'wx' });
+                    await writeFileAtomic(external_node_path_.join(options.releaseDir, `${e.release}.sha256`), releaseChecksums([{ name: e.release, sha256: releaseSha }]));
                 report.release = e.release;
                 released.push({ name: e.release, sha256: releaseSha });
             }
@@ -35251,8 +35578,8 @@ async function mergeRelease(planned, store, options) {
         }
         let checksumsPath;
         if (released.length) {
-            checksumsPath = external_node_path_.join(options.releaseDir, 'SHA256SUMS');
-            await (0,promises_.writeFile)(checksumsPath, releaseChecksums(released), { flag: 'wx' });
+            checksumsPath = external_node_path_.join(options.releaseDir, CHECKSUMS_FILE);
+            await writeFileAtomic(checksumsPath, releaseChecksums(released));
         }
         return {
             binaries,
@@ -35376,7 +35703,7 @@ async function run(read = (n) => lib_core/* getInput */.V4(n)) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32791);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23162);
 /** The merge sub-action's entry point: the only module here with a side effect. */
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();

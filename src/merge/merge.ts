@@ -9,11 +9,13 @@
  * `coverage` and `releaseChecksums` decide (pure); `mergeRelease` does the
  * I/O through an `ArtifactStore` (the real client, or a test's).
  */
-import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
+import { copyFileAtomic, writeFileAtomic } from '../files.js'
+import { sha256File } from '../hash.js'
+import { CHECKSUMS_FILE, formatChecksums } from '../package/checksums.js'
 import type { Target, Verification } from '../types.js'
 import { verifyBinary } from '../inspect/verify.js'
 import {
@@ -105,18 +107,12 @@ export function coverage(
   return { delivered, problems, missing }
 }
 
-/** `SHA256SUMS` text for `files` (sorted by name; sha256sum's two-space format). */
+/**
+ * `SHA256SUMS` text for `files`: the package stage's own format (sorted by
+ * name, sha256sum's two-space lines, names that would break the file refused).
+ */
 export function releaseChecksums(files: ReadonlyArray<{ name: string; sha256: string }>): string {
-  return [...files]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((f) => `${f.sha256}  ${f.name}\n`)
-    .join('')
-}
-
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  await pipeline(createReadStream(file), hash)
-  return hash.digest('hex')
+  return formatChecksums(files.map((f) => ({ file: f.name, sha256: f.sha256 })))
 }
 
 /** The most bytes a binary may have when taken out of an archive. */
@@ -126,7 +122,7 @@ const MAX_BINARY_BYTES = 4 * 1024 ** 3
 async function binaryOf(releaseFile: string, entry: ManifestEntry, dir: string): Promise<string> {
   const out = path.join(dir, entry.file)
   if (entry.release === entry.file) {
-    await copyFile(releaseFile, out)
+    await copyFileAtomic(releaseFile, out)
     return out
   }
   if (entry.release.endsWith('.tar.gz')) {
@@ -136,9 +132,10 @@ async function binaryOf(releaseFile: string, entry: ManifestEntry, dir: string):
       file: releaseFile,
       cwd: dir,
       strict: true,
-      filter: (p: string) => {
+      // only the binary itself, as a regular file: never a link to follow
+      filter: (p, e) => {
         names.push(p)
-        return p === entry.file
+        return p === entry.file && 'type' in e && e.type === 'File'
       }
     })
     if (names.length !== 1 || names[0] !== entry.file)
@@ -242,14 +239,14 @@ export async function mergeRelease(
           downloaded.set(artifact.name, dir)
         }
         const releaseFile = path.join(dir, e.release)
-        const releaseSha = await sha256Of(releaseFile).catch(() => {
+        const releaseSha = await sha256File(releaseFile).then((h) => h.sha256, () => {
           throw new Error(`${e.release} is not in artifact ${artifact.name}`)
         })
         if (releaseSha !== e.releaseSha256)
           throw new Error(`${e.release} has sha256 ${releaseSha}, but ${e.leg} recorded ${e.releaseSha256}: it was changed after the leg built it`)
         const work = await mkdtemp(path.join(scratch, 'binary-'))
         const binary = await binaryOf(releaseFile, e, work)
-        const binarySha = await sha256Of(binary)
+        const binarySha = (await sha256File(binary)).sha256
         if (binarySha !== e.sha256)
           throw new Error(`${e.file} has sha256 ${binarySha}, but ${e.leg} recorded ${e.sha256}`)
         const verification = await verifyBinary(targetByName(planned, e.target), binary, { expectStripped: false })
@@ -257,9 +254,9 @@ export async function mergeRelease(
         if (!verification.ok)
           throw new Error(`inspected again after the download, it is not what ${e.target} needs: ${verification.findings.filter((f) => f.severity === 'error').map((f) => f.hint).join(' ')}`)
         report.verified = true
-        await copyFile(releaseFile, path.join(options.releaseDir, e.release))
+        await copyFileAtomic(releaseFile, path.join(options.releaseDir, e.release))
         if (options.sidecars)
-          await writeFile(path.join(options.releaseDir, `${e.release}.sha256`), releaseChecksums([{ name: e.release, sha256: releaseSha }]), { flag: 'wx' })
+          await writeFileAtomic(path.join(options.releaseDir, `${e.release}.sha256`), releaseChecksums([{ name: e.release, sha256: releaseSha }]))
         report.release = e.release
         released.push({ name: e.release, sha256: releaseSha })
       } catch (error) {
@@ -269,8 +266,8 @@ export async function mergeRelease(
     }
     let checksumsPath: string | undefined
     if (released.length) {
-      checksumsPath = path.join(options.releaseDir, 'SHA256SUMS')
-      await writeFile(checksumsPath, releaseChecksums(released), { flag: 'wx' })
+      checksumsPath = path.join(options.releaseDir, CHECKSUMS_FILE)
+      await writeFileAtomic(checksumsPath, releaseChecksums(released))
     }
     return {
       binaries,
