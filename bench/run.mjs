@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url'
 import { contestant, parseGithubOutput, parseTimings } from './lib/contestants.mjs'
 import { machine, goVersion } from './lib/machine.mjs'
 import { dirStats, hasGnuTime, measure } from './lib/measure.mjs'
-import { renderMarkdown, evaluateGoals, writeReadme, writeStartup } from './lib/report.mjs'
+import { renderMarkdown, evaluateGoals, replaceBlock, writeReadme, writeStartup } from './lib/report.mjs'
+import { benchCache, CACHE_END, CACHE_START, renderCache } from './lib/cache.mjs'
 import { benchStartup } from './lib/startup.mjs'
 import { median, medians } from './lib/stats.mjs'
 import { loadVerifier, makeBigBinaries, timeHashing, timeVerifier } from './lib/verifier.mjs'
@@ -59,6 +60,9 @@ const config = {
   startupRuns: int('BENCH_STARTUP_RUNS', QUICK ? 3 : 9),
   /** `--startup`: measure only the start-up and update its own section. */
   startupOnly: process.argv.includes('--startup'),
+  /** `--cache`: only the build cache across CI runs (issue 10), in its own section. */
+  cacheOnly: process.argv.includes('--cache'),
+  cacheRuns: int('BENCH_CACHE_RUNS', QUICK ? 1 : 3),
   write: !QUICK || process.env.BENCH_WRITE === '1'
 }
 
@@ -408,8 +412,31 @@ async function startupOnly() {
   log(`wrote ${jsonPath} and ${readmePath}`)
 }
 
+/**
+ * `--cache`: a first and a second CI-like run against the local cache
+ * service, for the six-target and the sixteen-target workloads (or
+ * BENCH_WORKLOADS / BENCH_TARGETS), merged into the written results.
+ */
+async function cacheOnly() {
+  mkdirSync(WORK, { recursive: true })
+  const chosen = list('BENCH_WORKLOADS', QUICK ? '1' : '1,3').map(Number)
+  const workloads = chosen.map((n) => {
+    const spec = workloadSpec(n)
+    if (config.targetsOverride.length) spec.targets = config.targetsOverride
+    return spec
+  })
+  const jsonPath = config.write ? join(BENCH, 'results.json') : join(WORK, 'results.json')
+  const results = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {}
+  const measured = await benchCache({ repo: REPO, work: WORK, workloads, runs: config.cacheRuns, log })
+  results.cache = { date: new Date().toISOString(), machine: machine(), go: goVersion(), ...measured }
+  writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n')
+  const readmePath = replaceBlock(config.write ? join(BENCH, 'README.md') : join(WORK, 'README.md'), CACHE_START, CACHE_END, renderCache(results.cache))
+  log(`wrote ${jsonPath} and ${readmePath}`)
+}
+
 async function main() {
   if (config.startupOnly) return startupOnly()
+  if (config.cacheOnly) return cacheOnly()
   mkdirSync(WORK, { recursive: true })
   const started = Date.now()
   const results = {

@@ -335,7 +335,7 @@ export function writeStartup(path, startup) {
 }
 
 /** Replaces the block between `start` and `end` in a file, or appends it. */
-function replaceBlock(path, start, end, markdown) {
+export function replaceBlock(path, start, end, markdown) {
   const block = `${start}\n${markdown}${end}`
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n'
   const i = text.indexOf(start)
