@@ -109,7 +109,46 @@ export function contestant({ name, workload, outDir, scratch, gocache, cores, pa
       files: {}
     }
   }
+  if (name === 'goreleaser') {
+    // goreleaser build, the way a maintainer releases: its own parallelism
+    // (default: the CPU count) and go's default -p, same targets and flags.
+    const config = join(scratch, 'goreleaser.yaml')
+    writeFileSync(config, goreleaserConfig(workload, outDir))
+    return {
+      argv: [paths.goreleaser, 'build', '--snapshot', '--clean', '--config', config, '--parallelism', String(cores)],
+      env,
+      cwd,
+      files: {}
+    }
+  }
   throw new Error(`unknown contestant ${name}`)
+}
+
+/** Our target (linux/arm/6) as goreleaser names it (linux_arm_6). */
+export function goreleaserTarget(target) {
+  return target.split('/').join('_')
+}
+
+/** A .goreleaser.yaml that builds the workload's targets with the action's flags into outDir. */
+export function goreleaserConfig(workload, outDir) {
+  const q = (x) => JSON.stringify(x)
+  return [
+    'version: 2',
+    `project_name: ${q(workload.project ?? 'bench')}`,
+    `dist: ${q(outDir)}`,
+    'builds:',
+    ...workload.packages.flatMap((pkg, i) => [
+      `  - id: ${q(`b${i}`)}`,
+      `    main: ${q(pkg)}`,
+      `    binary: ${q(workload.binary ?? 'app')}`,
+      '    env: [CGO_ENABLED=0]',
+      '    flags: [-trimpath, -buildvcs=false]',
+      `    ldflags: [${q('-s -w')}]`,
+      '    targets:',
+      ...workload.targets.map((t) => `      - ${q(goreleaserTarget(t))}`)
+    ]),
+    ''
+  ].join('\n')
 }
 
 /**

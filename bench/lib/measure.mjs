@@ -61,7 +61,10 @@ export async function measure(argv, { env, cwd, timeFile, sampleMs = 0, cores })
 
 const TOOLS = new Set(['compile', 'link', 'asm', 'cgo', 'pack'])
 
-/** Reads /proc/PID/stat into { pid, comm, state, ppid }, or undefined. */
+/** Bytes per page, for the rss field of /proc/PID/stat (4 KiB on the Linux machines this runs on). */
+const PAGE_KB = 4
+
+/** Reads /proc/PID/stat into { pid, comm, state, ppid, rssKb }, or undefined. */
 function readStat(pid) {
   try {
     const s = readFileSync(`/proc/${pid}/stat`, 'latin1')
@@ -69,7 +72,8 @@ function readStat(pid) {
     const comm = s.slice(s.indexOf('(') + 1, close)
     const rest = s.slice(close + 2).split(' ')
     // rest[19] is starttime: with the pid it names a process even across pid reuse.
-    return { pid, comm, state: rest[0], ppid: Number(rest[1]), key: `${pid}:${rest[19]}` }
+    // rest[21] is rss (field 24), in pages.
+    return { pid, comm, state: rest[0], ppid: Number(rest[1]), key: `${pid}:${rest[19]}`, rssKb: Number(rest[21]) * PAGE_KB }
   } catch {
     return undefined
   }
@@ -124,6 +128,9 @@ class TreeSampler {
     this.sumRunnable = 0
     this.maxRunnable = 0
     this.maxCompileC = 0
+    this.maxTreeRssKb = 0
+    /** Compile/link/asm processes alive, one entry per sample. */
+    this.timeline = []
     this.known = new Map() // 'pid:starttime' -> { build, p } or { c }
   }
 
@@ -150,8 +157,10 @@ class TreeSampler {
     let declared = 0
     let tools = 0
     let runnable = 0
+    let rssKb = 0
     const byPid = new Map(tree.map((st) => [st.pid, st]))
     for (const st of tree) {
+      if (Number.isFinite(st.rssKb)) rssKb += st.rssKb
       // A child of go still named "go" is a compile/link between fork and
       // exec (it briefly shares go's name and command line): not a build.
       if (st.comm === 'go' && byPid.get(st.ppid)?.comm !== 'go') {
@@ -181,6 +190,8 @@ class TreeSampler {
       }
     }
     this.samples++
+    this.maxTreeRssKb = Math.max(this.maxTreeRssKb, rssKb)
+    if (this.timeline.length < 20000) this.timeline.push(tools)
     this.maxBuilds = Math.max(this.maxBuilds, builds)
     this.maxDeclared = Math.max(this.maxDeclared, declared)
     this.maxTools = Math.max(this.maxTools, tools)
@@ -199,9 +210,25 @@ class TreeSampler {
       meanToolProcesses: this.sumTools / n,
       maxRunnableTools: this.maxRunnable,
       meanRunnableTools: this.sumRunnable / n,
-      maxCompileConcurrency: this.maxCompileC
+      maxCompileConcurrency: this.maxCompileC,
+      // the sum of every process's RSS in the tree at its largest sample
+      // (shared pages counted once per process, so an upper bound)
+      maxTreeRssMb: this.maxTreeRssKb / 1024,
+      toolTimeline: downsample(this.timeline, 60)
     }
   }
+}
+
+/** At most `n` points of a series: the maximum of each of `n` equal slices. */
+function downsample(series, n) {
+  if (series.length <= n) return series
+  const out = []
+  for (let i = 0; i < n; i++) {
+    const from = Math.floor((i * series.length) / n)
+    const to = Math.floor(((i + 1) * series.length) / n)
+    out.push(Math.max(...series.slice(from, Math.max(to, from + 1))))
+  }
+  return out
 }
 
 /** Size in bytes and entry count of a directory tree (0 when absent). */

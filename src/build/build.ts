@@ -10,7 +10,7 @@ import { formatDuration } from '../inputs/inputs.js'
 import { makeDirectory } from '../files.js'
 import { removeStaleChecksums } from '../package/stale.js'
 import { targetEnvironment, type Env } from '../plan/environment.js'
-import type { BuildPlan } from '../plan/plan.js'
+import { compileParallelAt, type BuildPlan } from '../plan/plan.js'
 import type { Problem } from '../problem.js'
 import { onCancel, PROBE_TIMEOUT_MS, runProcess } from '../process.js'
 import type {
@@ -159,7 +159,11 @@ function binariesOf(plan: BuildPlan, target: Target): PlannedBinary[] {
  * rename replaces a symlink planted at that path instead of writing through
  * it. Never throws: failures come back as failed Builds.
  */
-async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
+async function buildTarget(
+  plan: BuildPlan,
+  target: Target,
+  compileParallel: number
+): Promise<Build[]> {
   const builds = binariesOf(plan, target).map((b) => buildRecord(b, 'failed'))
   const single = builds.length === 1
   let staging = ''
@@ -167,7 +171,7 @@ async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
   const goArgs = (out: string): string[] => [
     'build',
     '-p',
-    String(plan.compileParallel),
+    String(compileParallel),
     ...plan.buildFlags,
     '-o',
     out,
@@ -234,10 +238,30 @@ async function buildTarget(plan: BuildPlan, target: Target): Promise<Build[]> {
 }
 
 /**
+ * The order builds start in: longest first, so that the last ones to start,
+ * which run in the tail where cores fall idle, are the short ones. Every
+ * target builds the same packages, so what sets a build's length apart is
+ * its cache: a target whose GOCACHE missed compiles everything, a fallback
+ * restore part of it, an exact hit little. Equal ones keep plan order.
+ */
+export function startOrder(plan: BuildPlan): number[] {
+  const rank = { miss: 0, fallback: 1, exact: 2 } as const
+  const warmth = plan.targets.map((t) => {
+    const hit = plan.cacheHits?.[t.id]
+    return hit ? rank[hit] : 0
+  })
+  return plan.targets
+    .map((_, i) => i)
+    .sort((a, b) => warmth[a] - warmth[b] || a - b)
+}
+
+/**
  * Run every build of the plan, one `go build` per target, at most
- * `parallel` at once. With `failFast`, no new build starts after the first
- * failure; those not started are 'skipped'. Results come back in plan order
- * (targets sorted, then packages).
+ * `parallel` at once, longest first ({@link startOrder}), each with the
+ * `-p` of {@link compileParallelAt} for the targets left when it starts.
+ * With `failFast`, no new build starts after the first failure; those not
+ * started are 'skipped'. Results come back in plan order (targets sorted,
+ * then packages).
  */
 export async function buildAll(
   plan: BuildPlan,
@@ -247,12 +271,14 @@ export async function buildAll(
   // no checksum file of an earlier run may outlive this one's builds
   await removeStaleChecksums(plan.outputDir)
   const results: Build[][] = new Array(plan.targets.length)
+  const order = startOrder(plan)
   let next = 0
   let stop = false
   const worker = async (): Promise<void> => {
     for (;;) {
-      const i = next++
-      if (i >= plan.targets.length) return
+      const started = next++
+      if (started >= order.length) return
+      const i = order[started]
       const target = plan.targets[i]
       if (stop) {
         results[i] = binariesOf(plan, target).map((b) =>
@@ -261,7 +287,12 @@ export async function buildAll(
           })
         )
       } else {
-        results[i] = await buildTarget(plan, target)
+        const p = compileParallelAt(
+          plan.compileParallel,
+          plan.maxCompileParallel ?? plan.compileParallel,
+          order.length - started
+        )
+        results[i] = await buildTarget(plan, target, p)
         if (plan.failFast && results[i].some((b) => b.status === 'failed')) stop = true
       }
       for (const b of results[i]) onDone(b)

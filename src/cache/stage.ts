@@ -87,6 +87,7 @@ export async function restoreCache(
     const client = await loadCacheClient()
     const restored = await restoreSlots(cachePlan, client)
     plan.build.gocache = Object.fromEntries(restored.map((r) => [r.slot.target.id, r.slot.dir]))
+    plan.build.cacheHits = Object.fromEntries(restored.map((r) => [r.slot.target.id, r.hit]))
     for (const r of restored) {
       if (r.warning) log.warning(log.value(r.warning))
       log.info(

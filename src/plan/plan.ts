@@ -22,6 +22,7 @@ import { goflagsSource, programFlagWarnings } from './goflags.js'
 import { resolvePackages } from './packages.js'
 import { parseTargets } from './targets.js'
 import { probeToolchain, type Toolchain } from './toolchain.js'
+import { memoryParallelism, readMemory } from './memory.js'
 import { checkPlace } from './workspace.js'
 
 /** Everything `go build` needs, decided before the first build. */
@@ -44,6 +45,13 @@ export interface BuildPlan {
   parallel: number
   /** `go build -p`: packages each build compiles at once. */
   compileParallel: number
+  /**
+   * The most `-p` one build may get: a build that starts when fewer targets
+   * are left than builds run at once gets more than `compileParallel`, up to
+   * this ({@link compileParallelAt}): the CPUs, or less when memory is short.
+   * Unset: every build gets `compileParallel`.
+   */
+  maxCompileParallel?: number
   failFast: boolean
   /** `build-timeout`: the longest one target's go build may run (none when unset). */
   timeoutMs?: number
@@ -53,6 +61,8 @@ export interface BuildPlan {
   variantDefaults?: Partial<Record<VariantVar, string>>
   /** GOCACHE per target id, when the cache stage gave each target its own. */
   gocache?: Record<string, string>
+  /** How each target's GOCACHE was restored, by target id (for the start order). */
+  cacheHits?: Record<string, 'exact' | 'fallback' | 'miss'>
 }
 
 /** The `go build` flags shared by every target, from the inputs. */
@@ -77,6 +87,32 @@ export function commonBuildFlags(options: {
  */
 export function compileParallelism(cpus: number, parallel: number): number {
   return Math.max(1, Math.ceil(cpus / parallel))
+}
+
+/**
+ * `go build -p` for a build that starts when `left` targets (this one
+ * included) are still to start: `base`, the cores' share of one build
+ * ({@link compileParallelism}), while every slot will be refilled; in the
+ * last wave, when no target will take the slots that free up, `max` (the
+ * cores) divided among the builds left, so the last build to start may use
+ * every core once the others end. Start order puts the short builds last.
+ */
+export function compileParallelAt(
+  base: number,
+  max: number,
+  left: number
+): number {
+  return Math.min(max, Math.max(base, Math.ceil(max / Math.max(1, left))))
+}
+
+/**
+ * The most compile and link processes alive at once when `builds` run
+ * together under {@link compileParallelAt}: all but one at the cores'
+ * share, the last one started with up to every core.
+ */
+export function mostProcesses(cpus: number, builds: number): number {
+  const base = compileParallelism(cpus, builds)
+  return (builds - 1) * base + compileParallelAt(base, cpus, 1)
 }
 
 /** The plan, and what the report says about how it was made. */
@@ -172,13 +208,28 @@ export async function makePlan(
   const named = nameBinaries(inputs.publish, targets.targets, packages, outputDir)
 
   const cpus = availableParallelism()
-  // one go build per target, building all of its main packages
-  const parallel = Math.max(1, Math.min(inputs.parallel, targets.targets.length))
+  // one go build per target, building all of its main packages, as many
+  // at once as the cores ask for and the memory allows
+  const memory = memoryParallelism(
+    Math.max(1, Math.min(inputs.parallel, targets.targets.length)),
+    readMemory(inherited),
+    (n) => mostProcesses(cpus, n)
+  )
+  const parallel = memory.parallel
+  const compileParallel = Math.max(
+    1,
+    Math.min(compileParallelism(cpus, parallel), Math.floor(memory.processes / parallel))
+  )
+  // the last build to start may take the cores the others leave, within memory
+  const maxCompileParallel = Math.max(
+    compileParallel,
+    Math.min(cpus, memory.processes - (parallel - 1) * compileParallel)
+  )
   const plan: Plan = {
     toolchain,
     dropped,
     withheld,
-    notes: targets.notes,
+    notes: [...targets.notes, ...(memory.note ? [memory.note] : [])],
     warnings: [
       ...places.flatMap((p) => p.warnings),
       ...programFlagWarnings(
@@ -196,7 +247,8 @@ export async function makePlan(
       baseEnv,
       buildFlags: commonBuildFlags(inputs),
       parallel,
-      compileParallel: compileParallelism(cpus, parallel),
+      compileParallel,
+      maxCompileParallel,
       failFast: inputs.failFast,
       timeoutMs: inputs.buildTimeoutMs,
       variantDefaults: toolchain.variantDefaults

@@ -19,7 +19,11 @@ export function logPlan(plan: Plan, log: Log): void {
   log.info(
     `plan: ${b.targets.length} target(s) × ${b.packages.length} package(s) = ${
       b.targets.length * b.packages.length
-    } binaries; ${b.parallel} go build(s) at once, each with -p ${b.compileParallel}; CGO_ENABLED=0`
+    } binaries; ${b.parallel} go build(s) at once, each with -p ${b.compileParallel}${
+      b.maxCompileParallel && b.maxCompileParallel > b.compileParallel && b.targets.length > 1
+        ? ` (more in the last wave, up to -p ${b.maxCompileParallel} for the last to start)`
+        : ''
+    }; CGO_ENABLED=0`
   )
   log.info(`targets: ${b.targets.map((t) => t.name).join(', ')}`)
   log.info(
