@@ -87,7 +87,8 @@ describeWithTools('reproducible', await missingTools(tools), () => {
     expect(r.mode).toBe('assert')
     expect(r.targets).toBe(1)
     // The copy is of the VCS root that holds the fixture (this checkout),
-    // with its node_modules link, which leads out of the tree, left out.
+    // with its node_modules link, which leads out of the tree, copied as
+    // the link it is.
     expect(r.copy!.root).toBe(ROOT)
     expect(r.copy!.outsideLinks).toBeGreaterThanOrEqual(1)
     expect(r.seconds).toBeGreaterThan(0)

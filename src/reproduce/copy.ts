@@ -8,8 +8,9 @@
  * workspace, every local replacement and the VCS root, whose state
  * (`-buildvcs`: revision, commit time, dirty or not) must read the same in
  * the copy. `copyTree` copies it, bounded in bytes and files, never
- * following a symlink: links that stay inside the tree are copied as
- * links, links that lead out of it are left out and counted. A `.git` is
+ * following a symlink: every link is copied as a link with its text
+ * unchanged (git compares the text), and those that lead out of the tree
+ * are counted for the log. A `.git` is
  * copied without its objects, which the copy reads from the original
  * through `objects/info/alternates` (read only): commit, index and refs
  * are the original's, so `git status` in the copy says what it says in
@@ -67,7 +68,7 @@ export interface TreeCopy {
   bytes: number
   /** Directories left out, relative to root (output-dir, ignored bulk). */
   skipped: string[]
-  /** Symlinks left out because they lead out of the tree, relative to root. */
+  /** Symlinks that lead out of the tree (copied as links, not followed), relative to root. */
   outsideLinks: string[]
 }
 
@@ -246,17 +247,13 @@ async function copyDir(
       continue
     }
     if (e.isSymbolicLink()) {
+      // A link is copied as a link, its text unchanged, and never
+      // followed: git stores the text, so the copy's status stays the
+      // original's. One that leads out of the tree is counted for the log.
       const link = await readlink(from)
-      const target = path.resolve(src, link)
-      if (!isInside(o.root, target)) {
-        o.outsideLinks?.push(rel)
-        continue
-      }
+      if (!isInside(o.root, path.resolve(src, link))) o.outsideLinks?.push(rel)
       budget.add(0)
-      await symlink(
-        path.isAbsolute(link) ? path.relative(src, target) || '.' : link,
-        to
-      )
+      await symlink(link, to)
     } else if (e.isDirectory()) {
       await mkdir(to)
       await copyDir(from, to, budget, o)

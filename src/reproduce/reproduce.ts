@@ -403,7 +403,7 @@ export async function reproduceBuilds(
       outsideLinks: copied.outsideLinks.length
     }
     log.info(
-      `reproducible: copied ${log.value(root)} (${copied.files} files, ${(copied.bytes / (1024 * 1024)).toFixed(1)} MiB${copied.skipped.length ? `, left out: ${log.value(copied.skipped.join(', '))}` : ''}${copied.outsideLinks.length ? `, ${copied.outsideLinks.length} symlink(s) leading out of it not copied` : ''}) to ${log.value(copyDir)} in ${report.copySeconds.toFixed(1)} s; rebuilding ${targetIds.size} target(s) with an empty GOCACHE`
+      `reproducible: copied ${log.value(root)} (${copied.files} files, ${(copied.bytes / (1024 * 1024)).toFixed(1)} MiB${copied.skipped.length ? `, left out: ${log.value(copied.skipped.join(', '))}` : ''}${copied.outsideLinks.length ? `, ${copied.outsideLinks.length} symlink(s) leading out of it copied as links, not followed` : ''}) to ${log.value(copyDir)} in ${report.copySeconds.toFixed(1)} s; rebuilding ${targetIds.size} target(s) with an empty GOCACHE`
     )
     const second = rebuildPlan(
       first,
