@@ -101,7 +101,7 @@ describeWithTools('the copy of the tree', await missingTools([{ name: 'git', ins
     expect(git(repo, 'status', '--porcelain')).toBe(vcsState(repo)[2])
   })
 
-  it('makes a linked worktree (a .git file) a standalone .git with the same state', async () => {
+  it('keeps a linked worktree\'s .git a file, pointing to a standalone git directory with the same state', async () => {
     const repo = makeRepo('main-of-worktree')
     const wt = path.join(base, 'linked')
     git(repo, 'worktree', 'add', '-q', '-b', 'side', wt)
@@ -111,8 +111,11 @@ describeWithTools('the copy of the tree', await missingTools([{ name: 'git', ins
     expect(lstatSync(path.join(wt, '.git')).isFile()).toBe(true)
     const dest = path.join(base, 'copy-of-linked')
     await copyTree(wt, dest, [], ignored(wt))
-    expect(lstatSync(path.join(dest, '.git')).isDirectory()).toBe(true)
+    expect(lstatSync(path.join(dest, '.git')).isFile()).toBe(true)
+    const gitdir = readFileSync(path.join(dest, '.git'), 'utf8')
+    expect(gitdir).toMatch(new RegExp(`^gitdir: ${dest}\\.git-dirs/git-\\w+\n$`))
     expect(vcsState(dest)).toEqual(vcsState(wt))
+    expect(git(dest, 'rev-parse', '--show-toplevel').trim()).toBe(dest)
     expect(git(dest, 'rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('side')
   })
 

@@ -15,13 +15,14 @@
  * through `objects/info/alternates` (read only): commit, index and refs
  * are the original's, so `git status` in the copy says what it says in
  * the original, at a small fraction of the bytes. A `.git` file (a linked
- * worktree, a submodule) becomes a standalone `.git` directory built from
- * the directory it points to.
+ * worktree, a submodule) stays a file, pointing to a standalone git
+ * directory built beside the copy from the one it points to.
  */
 import type { Dirent } from 'node:fs'
 import {
   lstat,
   mkdir,
+  mkdtemp,
   opendir,
   readFile,
   readlink,
@@ -169,34 +170,34 @@ async function entries(dir: string): Promise<Dirent[]> {
 /** Names of `.git` entries that are not copied (objects come by alternates). */
 const GIT_LEFT_OUT = new Set(['objects', 'logs', 'worktrees', 'modules', 'lfs'])
 
+/** The git directory a `.git` file points to (`gitdir: …`). */
+async function gitDirOf(gitFile: string): Promise<string> {
+  const text = (await readFile(gitFile, 'utf8')).slice(0, 4096)
+  const m = /^gitdir: (.+)$/m.exec(text)
+  if (!m) throw new Error(`${gitFile} is a file but not a "gitdir:" link`)
+  return path.resolve(path.dirname(gitFile), m[1].trim())
+}
+
 /**
- * Copy a `.git` directory (or the directories a `.git` file points to)
- * into `dest`, without the objects: `objects/info/alternates` names the
- * original object store, which git then only reads.
+ * A standalone copy of the git directory `gitDir` at `dest`, without the
+ * objects: the shared part of a linked worktree's repository (config,
+ * refs, packed-refs, info/exclude) first, then its own HEAD and index, and
+ * `objects/info/alternates` naming the original object store, which git
+ * then only reads.
  */
-async function copyGit(
-  gitPath: string,
+async function copyGitDir(
+  gitDir: string,
   dest: string,
   budget: Budget
 ): Promise<void> {
-  const st = await lstat(gitPath)
-  let gitDir = gitPath
-  let commonDir = gitPath
-  if (st.isFile()) {
-    const text = (await readFile(gitPath, 'utf8')).slice(0, 4096)
-    const m = /^gitdir: (.+)$/m.exec(text)
-    if (!m) throw new Error(`${gitPath} is a file but not a "gitdir:" link`)
-    gitDir = path.resolve(path.dirname(gitPath), m[1].trim())
-    try {
-      const common = (await readFile(path.join(gitDir, 'commondir'), 'utf8')).trim()
-      commonDir = path.resolve(gitDir, common)
-    } catch {
-      commonDir = gitDir
-    }
+  let commonDir = gitDir
+  try {
+    const common = (await readFile(path.join(gitDir, 'commondir'), 'utf8')).trim()
+    commonDir = path.resolve(gitDir, common)
+  } catch {
+    commonDir = gitDir
   }
   await makeDirectory(dest, 'reproducible')
-  // The shared part first (config, refs, packed-refs, info/exclude), then
-  // what belongs to this worktree (HEAD, index) over it.
   await copyDir(commonDir, dest, budget, {
     root: commonDir,
     leaveOut: (rel) => GIT_LEFT_OUT.has(rel) || rel === 'index' || rel === 'HEAD'
@@ -216,6 +217,31 @@ async function copyGit(
   )
 }
 
+/**
+ * Copy a `.git`: a directory as a standalone git directory; a file (a
+ * linked worktree, a submodule) as a file again (cmd/go may treat the two
+ * differently), pointing to a standalone git directory built in `gitDirs`,
+ * outside the copied tree. Its `core.worktree` is dropped: found through
+ * the file, the work tree is the file's directory.
+ */
+async function copyGit(
+  gitPath: string,
+  dest: string,
+  budget: Budget,
+  gitDirs: string
+): Promise<void> {
+  if (!(await lstat(gitPath)).isFile()) return copyGitDir(gitPath, dest, budget)
+  await makeDirectory(gitDirs, 'reproducible')
+  const standalone = await mkdtemp(path.join(gitDirs, 'git-'))
+  await copyGitDir(await gitDirOf(gitPath), standalone, budget)
+  const config = path.join(standalone, 'config')
+  const text = await readFile(config, 'utf8').catch(() => undefined)
+  if (text !== undefined && /^\s*worktree\s*=/m.test(text))
+    await writeFileAtomic(config, text.replace(/^\s*worktree\s*=.*(\r?\n|$)/gm, ''))
+  budget.add(0)
+  await writeFileAtomic(dest, `gitdir: ${standalone}\n`)
+}
+
 interface CopyOptions {
   /** The tree's root, for relative names and link checks. */
   root: string
@@ -223,8 +249,8 @@ interface CopyOptions {
   leaveOut: (rel: string, isDir: boolean) => boolean
   skipped?: string[]
   outsideLinks?: string[]
-  /** Copy `.git` entries specially (the tree, not a git directory). */
-  git?: boolean
+  /** Where standalone git directories for `.git` files go; `.git` entries are copied specially when set. */
+  gitDirs?: string
 }
 
 /** Copy one directory's entries, recursively, never following a link. */
@@ -242,8 +268,8 @@ async function copyDir(
       o.skipped?.push(rel)
       continue
     }
-    if (o.git && e.name === '.git' && (e.isDirectory() || e.isFile())) {
-      await copyGit(from, to, budget)
+    if (o.gitDirs && e.name === '.git' && (e.isDirectory() || e.isFile())) {
+      await copyGit(from, to, budget, o.gitDirs)
       continue
     }
     if (e.isSymbolicLink()) {
@@ -306,7 +332,7 @@ export async function copyTree(
     leaveOut: (rel, isDir) => isDir && (skipRel.has(rel) || bulky.has(rel)),
     skipped: out.skipped,
     outsideLinks: out.outsideLinks,
-    git: true
+    gitDirs: `${dest}.git-dirs`
   })
   out.files = budget.files
   out.bytes = budget.bytes
