@@ -21,7 +21,6 @@
 import type { Dirent } from 'node:fs'
 import {
   lstat,
-  mkdir,
   mkdtemp,
   opendir,
   readFile,
@@ -281,7 +280,7 @@ async function copyDir(
       budget.add(0)
       await symlink(link, to)
     } else if (e.isDirectory()) {
-      await mkdir(to)
+      await makeDirectory(to, 'reproducible')
       await copyDir(from, to, budget, o)
     } else if (e.isFile()) {
       const s = await lstat(from)
