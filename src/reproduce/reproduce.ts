@@ -23,7 +23,7 @@ import { machinePaths, scanForPaths } from '../inspect/paths.js'
 import type { Log } from '../log.js'
 import type { BuildPlan, Plan } from '../plan/plan.js'
 import { errorMessage, type Problem } from '../problem.js'
-import { PROBE_TIMEOUT_MS, runProcess } from '../process.js'
+import { onCancel, PROBE_TIMEOUT_MS, runProcess } from '../process.js'
 import type { BinaryReport, Build, Finding } from '../types.js'
 import {
   buildIdRanges,
@@ -371,6 +371,8 @@ export async function reproduceBuilds(
 
   const tempRoot = env.RUNNER_TEMP || tmpdir()
   const temp = await mkdtemp(path.join(tempRoot, 'gcb-r-'))
+  // a cancelled run leaves no copy behind
+  const forget = onCancel(() => rm(temp, { recursive: true, force: true }))
   let keep = false
   try {
     const around = await surroundings(plan)
@@ -445,6 +447,7 @@ export async function reproduceBuilds(
   } catch (error) {
     return notChecked(`reproducible: the rebuild stopped: ${errorMessage(error)}`)
   } finally {
+    forget()
     const leave = keep ? [path.join(temp, 'src'), path.join(temp, '.gocache')] : [temp]
     // Go's cache and a copied module cache may hold read-only files
     await Promise.all(leave.map((d) => rm(d, { recursive: true, force: true }).catch(() => {})))
