@@ -92,6 +92,11 @@ describe('sectionAt', () => {
   ])('0x%s is in %s', (at, section, offset) => {
     expect(sectionAt(ranges, at)).toEqual({ section, offset })
   })
+
+  it('names the file when there is no section table', () => {
+    expect(sectionAt(undefined, 0x42)).toEqual({ section: 'the file', offset: 0x42 })
+    expect(sectionAt([], 0x42)).toEqual({ section: 'the file', offset: 0x42 })
+  })
 })
 
 describe('likelyCause', () => {

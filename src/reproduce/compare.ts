@@ -117,10 +117,12 @@ export interface Place {
  * The section that holds file offset `at`, from a reader's file ranges
  * (sorted by offset). Bytes before the first section are the headers;
  * bytes in no section (padding, a symbol table) are named after the
- * section they follow.
+ * section they follow. Without a section table (a format whose sections
+ * the readers do not map: XCOFF, Plan 9, wasm) the offset is the file's.
  */
 export function sectionAt(ranges: readonly FileRange[] | undefined, at: number): Place {
   const list = ranges ?? []
+  if (!list.length) return { section: 'the file', offset: at }
   const inside = list.filter((r) => at >= r.offset && at < r.offset + r.size)
   // the smallest section holding it (Mach-O and ELF sections do not overlap,
   // but a malformed table may)
