@@ -2,18 +2,23 @@
  * The comparison's parts that need no build: the streamed byte compare
  * (across chunk boundaries, past skipped ranges, files of different
  * sizes, checked against cmp), the section of an offset, and the likely
- * cause from what differs.
+ * cause from what differs; and the section of a changed byte in a real PE
+ * binary (one warm go build) against objdump -h.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { inspectBinary } from '../src/inspect/binary/index.js'
 import {
+  buildIdRanges,
   compareFiles,
   likelyCause,
   sectionAt,
   settingDifferences
 } from '../src/reproduce/compare.js'
+import { ROOT } from './support/action.js'
+import { describeWithTools, missingTools } from './support/tools.js'
 
 const base = mkdtempSync(path.join(tmpdir(), 'gcb-repro-compare-'))
 let n = 0
@@ -125,3 +130,43 @@ describe('likelyCause', () => {
     ).toEqual(['b=(unset) in the build, 2 in the rebuild'])
   })
 })
+
+/** The file offset of .rdata in a real PE binary, as objdump -h says. */
+function rdataOffset(file: string): number {
+  const r = spawnSync('objdump', ['-h', file], { encoding: 'utf8' })
+  const m = /^\s*\d+\s+\.rdata\s+[0-9a-f]+\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)/m.exec(r.stdout)
+  if (!m) throw new Error(`objdump -h: ${r.stdout}${r.stderr}`)
+  return parseInt(m[1], 16)
+}
+
+describeWithTools(
+  'sections of a real PE binary',
+  await missingTools([{ name: 'objdump', install: 'apt-get install -y binutils' }]),
+  () => {
+    it('windows/amd64: a byte changed in .rdata is placed where objdump places it, past the build ID', async () => {
+      const a = path.join(base, 'windows-amd64.exe')
+      const r = spawnSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', a, '.'], {
+        cwd: path.join(ROOT, '__fixtures__', 'hello'),
+        encoding: 'utf8',
+        env: { ...process.env, GOOS: 'windows', GOARCH: 'amd64', CGO_ENABLED: '0' }
+      })
+      expect(r.stderr).toBe('')
+      const rdata = rdataOffset(a)
+      const bytes = readFileSync(a)
+      const info = await inspectBinary(a)
+      const ids = await buildIdRanges(a, info.ranges)
+      // the build ID at the start of text, found and skipped
+      expect(ids).toHaveLength(1)
+      expect(bytes.subarray(ids[0].offset, ids[0].offset + 15).toString('latin1')).toBe('\xff Go build ID: ')
+      bytes[ids[0].offset + 20] ^= 0xff
+      bytes[rdata + 0x10] ^= 0xff
+      const b = `${a}-changed`
+      writeFileSync(b, bytes)
+      const c = await compareFiles(a, b, ids)
+      expect(c.first).toBe(ids[0].offset + 20)
+      expect(sectionAt(info.ranges, c.first!).section).toBe('.text')
+      expect(c.firstOutside).toBe(rdata + 0x10)
+      expect(sectionAt(info.ranges, c.firstOutside!)).toEqual({ section: '.rdata', offset: 0x10 })
+    })
+  }
+)
