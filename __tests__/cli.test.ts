@@ -325,6 +325,7 @@ describe('the action and the CLI, given the same inputs', () => {
     cache: 'true',
     'cache-max-mb': '100',
     'cache-save': 'never',
+    reproducible: 'off',
     leg: 'leg-7'
   })
 

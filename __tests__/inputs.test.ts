@@ -85,7 +85,9 @@ describe('getInputs', () => {
     [{ 'build-timeout': '1.5h' }, /build-timeout: "1.5h" is not a duration/],
     [{ 'build-timeout': '25h' }, /build-timeout: "25h" is not a duration/],
     [{ env: 'GOFLAGS=-race' }, /env \(GOFLAGS\): "-race" is refused/],
-    [{ tags: 'ok bad;tag' }, /tags: "bad;tag" is not a build tag/]
+    [{ tags: 'ok bad;tag' }, /tags: "bad;tag" is not a build tag/],
+    [{ reproducible: 'true' }, /reproducible: "true" is not assert, report or off; use assert to fail/],
+    [{ reproducible: 'Assert' }, /reproducible: "Assert" is not assert, report or off/]
   ])('%j is refused before any build', (values, message) => {
     let error: unknown
     try {

@@ -25,6 +25,7 @@ import { packageBinaries } from './package/package.js'
 import { publishable } from './package/publishable.js'
 import { manifestOf } from './merge/manifest.js'
 import { makePlan, type Plan } from './plan/plan.js'
+import { reproduceBuilds } from './reproduce/reproduce.js'
 import { errorMessage, type Problem, type Stage } from './problem.js'
 import {
   logBuild,
@@ -76,6 +77,7 @@ export async function execute(
   log.debug(`timing ${clock.line()}`)
   return result(plan, [built, inspected, packed, uploaded, leg], {
     cache: cacheReport,
+    reproducible: inspected.reproducible,
     binaries: inspected.binaries,
     checksumsPath: packed.packaged?.checksumsPath,
     uploaded
@@ -109,12 +111,21 @@ async function inspect(
   clock: Stopwatch,
   log: Log
 ): Promise<Inspected> {
-  const verified = await clock.time('verify', () =>
+  const checked = await clock.time('verify', () =>
     verifyBuilds(built.builds, inputs.ldflags)
   )
+  // The rebuild's findings join verification's, so they fail a binary and
+  // keep it from being published as any other error finding does.
+  const reproduced = await clock.time('reproduce', () =>
+    reproduceBuilds(plan, checked, inputs.reproducible, log, {
+      firstBuildSeconds: clock.seconds('build')
+    })
+  )
+  const verified = reproduced.binaries
+  const reproducible = reproduced.report
   logVerification(verified, inputs.verify, log)
   const problems = verificationProblems(verified, inputs.verify)
-  if (!inputs.smokeTest) return { binaries: verified, problems }
+  if (!inputs.smokeTest) return { binaries: verified, problems, reproducible }
   const smoked = await clock.time('smoke', () =>
     smokeBinaries(
       verified,
@@ -124,7 +135,11 @@ async function inspect(
     )
   )
   logSmoke(smoked, inputs.smokeArgs, log)
-  return { binaries: smoked, problems: [...problems, ...smokeProblems(smoked)] }
+  return {
+    binaries: smoked,
+    problems: [...problems, ...smokeProblems(smoked)],
+    reproducible
+  }
 }
 
 /** The package stage's output, or why there is none. */
@@ -216,6 +231,7 @@ function result(
   stages: readonly { problems: readonly Problem[] }[],
   last: {
     cache: CacheReport
+    reproducible?: Inspected['reproducible']
     binaries: readonly BinaryReport[]
     checksumsPath?: string
     uploaded: Uploaded
@@ -242,6 +258,7 @@ function result(
     checksumsPath: last.checksumsPath,
     uploadSkipped: uploaded.skipped,
     cache: last.cache,
+    reproducible: last.reproducible,
     problems: stages.flatMap((s) => s.problems)
   }
 }
@@ -282,6 +299,8 @@ function stopwatch() {
         seconds[stage] = (performance.now() - start) / 1000
       }
     },
+    /** Seconds the stage took (0 when it did not run). */
+    seconds: (stage: string): number => seconds[stage] ?? 0,
     line: (): string =>
       Object.entries(seconds)
         .map(([k, v]) => `${k}=${v.toFixed(3)}s`)

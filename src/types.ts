@@ -142,6 +142,8 @@ export interface BinaryReport {
   artifact?: Artifact
   /** Why it was not uploaded, when it was not. */
   uploadError?: string
+  /** What the reproducibility check said (absent with reproducible: off). */
+  reproducible?: import('./reproduce/reproduce.js').ReproCheck
 }
 
 /** The build stage's output: one Build per planned binary, in plan order. */
@@ -154,6 +156,8 @@ export interface Built {
 /** The inspect stage's output: what each binary is, and whether it runs. */
 export interface Inspected {
   binaries: BinaryReport[]
+  /** What the reproducibility rebuild did, when it ran. */
+  reproducible?: import('./reproduce/reproduce.js').ReproReport
   /** Verification errors (with verify on) and failed smoke tests. */
   problems: Problem[]
 }
@@ -196,6 +200,8 @@ export interface Result {
   problems: Problem[]
   /** What the build cache did (absent where no pipeline ran it). */
   cache?: import('./cache/stage.js').CacheReport
+  /** What the reproducibility rebuild did and cost (absent with reproducible: off). */
+  reproducible?: import('./reproduce/reproduce.js').ReproReport
 }
 
 export type { Problem } from './problem.js'

@@ -32572,6 +32572,36 @@ function artifactCell(binary) {
         return `[${cell(a.name)}](${a.url.replace(/[()\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase())})`;
     return `<code>${cell(a.name)}</code>`;
 }
+/**
+ * A binary's reproducibility in its row: `✅ reproducible`, `❌ differs at
+ * .rodata+0x1a2` (⚠️ with reproducible: report, where it fails nothing).
+ */
+function reproducibleCell(binary, mode) {
+    const r = binary.reproducible;
+    if (!r)
+        return '—';
+    const bad = mode === 'assert' ? '❌' : '⚠️';
+    const mark = r.result === 'reproducible' ? '✅' : r.result === 'differs' ? bad : '⬜';
+    return `${mark} ${cell(r.text)}`;
+}
+/** The rebuild's cost, as one line: what was copied and how long each build took. */
+function reproducibleLine(result) {
+    const r = result.reproducible;
+    if (!r)
+        return undefined;
+    const copy = r.copy
+        ? ` from a copy of ${r.copy.root} (${count(r.copy.files, 'file', 'files')}, ${formatSize(r.copy.bytes)}, copied in ${formatSeconds(r.copySeconds)})`
+        : '';
+    const cost = `the rebuild took ${formatSeconds(r.seconds)}, the first build ${formatSeconds(r.firstBuildSeconds)}`;
+    const kept = r.keptDir ? `; the rebuilt binaries that differ are in ${r.keptDir}` : '';
+    const failed = r.failure ? `; nothing could be checked: ${r.failure}` : '';
+    return `Reproducible (${r.mode}): ${count(r.targets, 'target', 'targets')} built again${copy} with an empty GOCACHE; ${cost}${kept}${failed}.`;
+}
+/** The reproducibility rebuild's part of the summary: what it cost. */
+function reproducibleSection(result) {
+    const line = reproducibleLine(result);
+    return line ? [cell(line), ''] : [];
+}
 /** The build cache's part of the summary: per target, the key's hit or miss and the sizes. */
 function cacheSection(result) {
     const c = result.cache;
@@ -32609,7 +32639,8 @@ function summaryMarkdown(result, omittedAnnotations = 0) {
         (result.droppedEnv.length
             ? `Dropped from the inherited environment: ${result.droppedEnv.map((n) => `<code>${cell(n)}</code>`).join(', ')}.`
             : 'Nothing had to be dropped from the inherited environment.'), '');
-    out.push('| Target | Binary | Status | Format | Size | SHA-256 | Build | Artifact |', '| --- | --- | --- | --- | ---: | --- | ---: | --- |');
+    const repro = result.reproducible;
+    out.push(`| Target | Binary | Status | Format | Size | SHA-256 | Build |${repro ? ' Reproducible |' : ''} Artifact |`, `| --- | --- | --- | --- | ---: | --- | ---: |${repro ? ' --- |' : ''} --- |`);
     for (const b of result.binaries) {
         const mark = failureKind(b)
             ? '❌'
@@ -32625,11 +32656,13 @@ function summaryMarkdown(result, omittedAnnotations = 0) {
                 cell(formatSize(b.build.size)),
                 b.build.sha256 ? `<code>${shortSha(b.build.sha256)}</code>` : '',
                 cell(formatSeconds(b.build.seconds)),
+                ...(repro ? [reproducibleCell(b, repro.mode)] : []),
                 artifactCell(b)
             ].join(' | ') +
             ' |');
     }
     out.push('');
+    out.push(...reproducibleSection(result));
     out.push(...cacheSection(result));
     if (result.problems.length) {
         out.push('### Failures', '');
@@ -32756,6 +32789,8 @@ function terminalReport(result) {
     const rows = [
         ['TARGET', 'BINARY', 'STATUS', 'SIZE', 'SHA-256', 'TIME', 'FORMAT']
     ];
+    if (result.reproducible)
+        rows[0].splice(6, 0, 'REPRODUCIBLE');
     for (const b of result.binaries)
         rows.push([
             b.build.target.name,
@@ -32764,6 +32799,7 @@ function terminalReport(result) {
             formatSize(b.build.size),
             shortSha(b.build.sha256),
             formatSeconds(b.build.seconds),
+            ...(result.reproducible ? [b.reproducible?.text ?? ''] : []),
             b.verification?.format ?? ''
         ]);
     const out = [...columns(rows), ''];
@@ -32798,6 +32834,9 @@ function terminalReport(result) {
             out.push(`  - ${problemLine(p)}`);
         out.push('');
     }
+    const repro = reproducibleLine(result);
+    if (repro)
+        out.push(repro, '');
     out.push(`binaries: ${result.outputDir}`);
     if (result.checksumsPath)
         out.push(`checksums: ${result.checksumsPath}`);
@@ -34010,6 +34049,10 @@ async function readElf(r) {
         dwarf,
         os,
         data,
+        ranges: sections
+            .filter((s) => s.type !== SHT_NOBITS && s.size > 0 && s.offset > 0)
+            .map((s) => ({ name: s.name, offset: s.offset, size: s.size }))
+            .sort((a, b) => a.offset - b.offset),
         elf: {
             osabi,
             abiVersion: ident.u8(8),
@@ -34087,6 +34130,7 @@ const LC_VERSION_MIN_IPHONEOS = 0x25;
 const LC_BUILD_VERSION = 0x32;
 const LC_LOAD_WEAK_DYLIB = 0x80000018;
 const LC_REEXPORT_DYLIB = 0x8000001f;
+const LC_UUID = 0x1b;
 const MAX_COMMANDS = 1024;
 const macho_MAX_SECTIONS = 1024;
 const MAX_COMMANDS_SIZE = 1 << 20;
@@ -34152,6 +34196,7 @@ async function readMacho(r) {
     const cmds = await r.read('Mach-O load commands', hsize, sizeofcmds, order);
     const segments = [];
     const sections = [];
+    const ranges = [];
     const loadCommands = [];
     const libraries = [];
     const regions = [];
@@ -34172,6 +34217,10 @@ async function readMacho(r) {
             throw new BinaryFormatError('Mach-O load command', hsize + at, `cmdsize ${size} is invalid`);
         }
         loadCommands.push(cmd);
+        // The UUID, which Go's linker derives from the Go build ID: a range of
+        // its own, so that a comparison can tell it from the rest.
+        if (cmd === LC_UUID && size >= 24)
+            ranges.push({ name: 'LC_UUID', offset: hsize + at + 8, size: 16 });
         const lcString = () => {
             const off = cmds.u32(at + 8);
             if (off >= size)
@@ -34211,6 +34260,13 @@ async function readMacho(r) {
                 const sect = cmds.cstring(s, 16);
                 const seg = cmds.cstring(s + 16, 16);
                 sections.push(`${seg},${sect}`);
+                // section_64: addr u64 @32, size u64 @40, offset u32 @48;
+                // section: addr u32 @32, size u32 @36, offset u32 @40. Zero-fill
+                // sections have offset 0.
+                const sectSize = s64 ? cmds.u64(s + 40) : cmds.u32(s + 36);
+                const sectOffset = cmds.u32(s + (s64 ? 48 : 40));
+                if (sectOffset > 0 && sectSize > 0)
+                    ranges.push({ name: `${seg},${sect}`, offset: sectOffset, size: sectSize });
                 if (seg === '__DWARF' ||
                     sect.startsWith('__debug_') ||
                     sect.startsWith('__zdebug_'))
@@ -34281,6 +34337,7 @@ async function readMacho(r) {
                 ? 'ios'
                 : undefined,
         data: data ? { start: data.addr, size: data.size, regions } : undefined,
+        ranges: ranges.sort((a, b) => a.offset - b.offset),
         macho: {
             cputype,
             cpusubtype,
@@ -34444,6 +34501,10 @@ async function readPe(r) {
                 regions
             }
             : undefined,
+        ranges: sections
+            .filter((s) => s.raw > 0 && s.rawSize > 0)
+            .map((s) => ({ name: s.name, offset: s.raw, size: s.rawSize }))
+            .sort((a, b) => a.offset - b.offset),
         pe: {
             machine,
             magic,

@@ -50,6 +50,8 @@ export interface Inputs {
   /** `cache-max-mb` in bytes. */
   cacheMaxBytes: number
   cacheSave: 'auto' | 'always' | 'never'
+  /** `reproducible`: rebuild every target elsewhere and compare (assert fails, report only says). */
+  reproducible: 'assert' | 'report' | 'off'
   /** Input values with defaults applied, for stages that validate their own inputs (publish). */
   get: (name: string) => string
 }
@@ -229,6 +231,12 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
       `cache-save: "${cacheSave}" is not auto, always or never`
     )
 
+  const reproducible = get('reproducible')
+  if (!['assert', 'report', 'off'].includes(reproducible))
+    problems.push(
+      `reproducible: "${reproducible}" is not assert, report or off; use assert to fail a binary whose rebuild differs, report to only say so, or off`
+    )
+
   let publish: PublishOptions | undefined
   try {
     publish = parsePublishInputs(get)
@@ -261,6 +269,7 @@ export function getInputs(raw: InputGetter = actionInputs): Inputs {
     cache: parseBoolean('cache', get('cache'), problems),
     cacheMaxBytes: Number(cacheMb) * 1024 * 1024,
     cacheSave: cacheSave as Inputs['cacheSave'],
+    reproducible: reproducible as Inputs['reproducible'],
     get
   }
   if (problems.length) throw new InputError(problems)

@@ -251,6 +251,13 @@ const TABLE = [
       'When to save the cache: "auto" (by event, as cache describes), "always", or "never" (restore only).'
   },
   {
+    name: 'reproducible',
+    kind: 'choice',
+    default: 'off',
+    description:
+      'Prove each binary reproducible: "assert" rebuilds every target a second time in a copy of the module at another path with an empty GOCACHE and fails a binary whose two builds differ byte for byte; "report" says the same without failing; "off" does not rebuild. The rebuild costs about a cold build per target.'
+  },
+  {
     name: 'leg',
     kind: 'name',
     default: '',

@@ -6,7 +6,7 @@ import type { Result } from '../types.js'
 
 /** The `binaries` output: one object per binary. */
 export function binariesOutput(result: Result): unknown[] {
-  return result.binaries.map(({ build, verification, smoke, artifact }) => ({
+  return result.binaries.map(({ build, verification, smoke, artifact, reproducible }) => ({
     target: build.target.name,
     id: build.target.id,
     goos: build.target.goos,
@@ -25,6 +25,10 @@ export function binariesOutput(result: Result): unknown[] {
     findings: verification?.findings ?? [],
     verified: verification ? verification.ok : null,
     smoke: smoke ?? null,
+    // `reproducible`, `differs at .rodata+0x1a2`, or `not checked`
+    // (reproducible: off, a failed build, or a rebuild that failed)
+    reproducible: reproducible?.text ?? 'not checked',
+    rebuilt: reproducible?.rebuilt ?? null,
     artifact: artifact?.name ?? null
   }))
 }

@@ -265,6 +265,37 @@ function artifactCell(binary: BinaryReport): string {
   return `<code>${cell(a.name)}</code>`
 }
 
+/**
+ * A binary's reproducibility in its row: `✅ reproducible`, `❌ differs at
+ * .rodata+0x1a2` (⚠️ with reproducible: report, where it fails nothing).
+ */
+function reproducibleCell(binary: BinaryReport, mode: 'assert' | 'report'): string {
+  const r = binary.reproducible
+  if (!r) return '—'
+  const bad = mode === 'assert' ? '❌' : '⚠️'
+  const mark = r.result === 'reproducible' ? '✅' : r.result === 'differs' ? bad : '⬜'
+  return `${mark} ${cell(r.text)}`
+}
+
+/** The rebuild's cost, as one line: what was copied and how long each build took. */
+export function reproducibleLine(result: Result): string | undefined {
+  const r = result.reproducible
+  if (!r) return undefined
+  const copy = r.copy
+    ? ` from a copy of ${r.copy.root} (${count(r.copy.files, 'file', 'files')}, ${formatSize(r.copy.bytes)}, copied in ${formatSeconds(r.copySeconds)})`
+    : ''
+  const cost = `the rebuild took ${formatSeconds(r.seconds)}, the first build ${formatSeconds(r.firstBuildSeconds)}`
+  const kept = r.keptDir ? `; the rebuilt binaries that differ are in ${r.keptDir}` : ''
+  const failed = r.failure ? `; nothing could be checked: ${r.failure}` : ''
+  return `Reproducible (${r.mode}): ${count(r.targets, 'target', 'targets')} built again${copy} with an empty GOCACHE; ${cost}${kept}${failed}.`
+}
+
+/** The reproducibility rebuild's part of the summary: what it cost. */
+function reproducibleSection(result: Result): string[] {
+  const line = reproducibleLine(result)
+  return line ? [cell(line), ''] : []
+}
+
 /** The build cache's part of the summary: per target, the key's hit or miss and the sizes. */
 function cacheSection(result: Result): string[] {
   const c = result.cache
@@ -308,9 +339,10 @@ export function summaryMarkdown(
         : 'Nothing had to be dropped from the inherited environment.'),
     ''
   )
+  const repro = result.reproducible
   out.push(
-    '| Target | Binary | Status | Format | Size | SHA-256 | Build | Artifact |',
-    '| --- | --- | --- | --- | ---: | --- | ---: | --- |'
+    `| Target | Binary | Status | Format | Size | SHA-256 | Build |${repro ? ' Reproducible |' : ''} Artifact |`,
+    `| --- | --- | --- | --- | ---: | --- | ---: |${repro ? ' --- |' : ''} --- |`
   )
   for (const b of result.binaries) {
     const mark = failureKind(b)
@@ -328,6 +360,7 @@ export function summaryMarkdown(
           cell(formatSize(b.build.size)),
           b.build.sha256 ? `<code>${shortSha(b.build.sha256)}</code>` : '',
           cell(formatSeconds(b.build.seconds)),
+          ...(repro ? [reproducibleCell(b, repro.mode)] : []),
           artifactCell(b)
         ].join(' | ') +
         ' |'
@@ -335,6 +368,7 @@ export function summaryMarkdown(
   }
   out.push('')
 
+  out.push(...reproducibleSection(result))
   out.push(...cacheSection(result))
 
   if (result.problems.length) {
@@ -490,6 +524,7 @@ export function terminalReport(result: Result): string {
   const rows = [
     ['TARGET', 'BINARY', 'STATUS', 'SIZE', 'SHA-256', 'TIME', 'FORMAT']
   ]
+  if (result.reproducible) rows[0].splice(6, 0, 'REPRODUCIBLE')
   for (const b of result.binaries)
     rows.push([
       b.build.target.name,
@@ -498,6 +533,7 @@ export function terminalReport(result: Result): string {
       formatSize(b.build.size),
       shortSha(b.build.sha256),
       formatSeconds(b.build.seconds),
+      ...(result.reproducible ? [b.reproducible?.text ?? ''] : []),
       b.verification?.format ?? ''
     ])
   const out = [...columns(rows), '']
@@ -539,6 +575,8 @@ export function terminalReport(result: Result): string {
     for (const p of others) out.push(`  - ${problemLine(p)}`)
     out.push('')
   }
+  const repro = reproducibleLine(result)
+  if (repro) out.push(repro, '')
   out.push(`binaries: ${result.outputDir}`)
   if (result.checksumsPath) out.push(`checksums: ${result.checksumsPath}`)
   for (const a of result.artifacts)

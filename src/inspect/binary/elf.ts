@@ -461,6 +461,10 @@ export async function readElf(r: Reader): Promise<ContainerInfo> {
     dwarf,
     os,
     data,
+    ranges: sections
+      .filter((s) => s.type !== SHT_NOBITS && s.size > 0 && s.offset > 0)
+      .map((s) => ({ name: s.name, offset: s.offset, size: s.size }))
+      .sort((a, b) => a.offset - b.offset),
     elf: {
       osabi,
       abiVersion: ident.u8(8),

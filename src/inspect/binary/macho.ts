@@ -8,7 +8,7 @@ import {
   type ByteOrder,
   type Reader
 } from './reader.js'
-import type { ContainerInfo, Region } from './types.js'
+import type { ContainerInfo, FileRange, Region } from './types.js'
 
 export const MH_MAGIC = 0xfeedface
 export const MH_MAGIC_64 = 0xfeedfacf
@@ -29,6 +29,7 @@ export const LC_VERSION_MIN_IPHONEOS = 0x25
 export const LC_BUILD_VERSION = 0x32
 export const LC_LOAD_WEAK_DYLIB = 0x80000018
 export const LC_REEXPORT_DYLIB = 0x8000001f
+export const LC_UUID = 0x1b
 
 const MAX_COMMANDS = 1024
 const MAX_SECTIONS = 1024
@@ -106,6 +107,7 @@ export async function readMacho(r: Reader): Promise<ContainerInfo> {
   const cmds = await r.read('Mach-O load commands', hsize, sizeofcmds, order)
   const segments: string[] = []
   const sections: string[] = []
+  const ranges: FileRange[] = []
   const loadCommands: number[] = []
   const libraries: string[] = []
   const regions: Region[] = []
@@ -130,6 +132,10 @@ export async function readMacho(r: Reader): Promise<ContainerInfo> {
       )
     }
     loadCommands.push(cmd)
+    // The UUID, which Go's linker derives from the Go build ID: a range of
+    // its own, so that a comparison can tell it from the rest.
+    if (cmd === LC_UUID && size >= 24)
+      ranges.push({ name: 'LC_UUID', offset: hsize + at + 8, size: 16 })
     const lcString = (): string => {
       const off = cmds.u32(at + 8)
       if (off >= size)
@@ -183,6 +189,13 @@ export async function readMacho(r: Reader): Promise<ContainerInfo> {
         const sect = cmds.cstring(s, 16)
         const seg = cmds.cstring(s + 16, 16)
         sections.push(`${seg},${sect}`)
+        // section_64: addr u64 @32, size u64 @40, offset u32 @48;
+        // section: addr u32 @32, size u32 @36, offset u32 @40. Zero-fill
+        // sections have offset 0.
+        const sectSize = s64 ? cmds.u64(s + 40) : cmds.u32(s + 36)
+        const sectOffset = cmds.u32(s + (s64 ? 48 : 40))
+        if (sectOffset > 0 && sectSize > 0)
+          ranges.push({ name: `${seg},${sect}`, offset: sectOffset, size: sectSize })
         if (
           seg === '__DWARF' ||
           sect.startsWith('__debug_') ||
@@ -258,6 +271,7 @@ export async function readMacho(r: Reader): Promise<ContainerInfo> {
           ? 'ios'
           : undefined,
     data: data ? { start: data.addr, size: data.size, regions } : undefined,
+    ranges: ranges.sort((a, b) => a.offset - b.offset),
     macho: {
       cputype,
       cpusubtype,

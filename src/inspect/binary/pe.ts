@@ -187,6 +187,10 @@ export async function readPe(r: Reader): Promise<ContainerInfo> {
           regions
         }
       : undefined,
+    ranges: sections
+      .filter((s) => s.raw > 0 && s.rawSize > 0)
+      .map((s) => ({ name: s.name, offset: s.raw, size: s.rawSize }))
+      .sort((a, b) => a.offset - b.offset),
     pe: {
       machine,
       magic,

@@ -181,6 +181,19 @@ export interface BinaryInfo {
   xcoff?: XcoffDetails
   plan9?: Plan9Details
   wasm?: WasmDetails
+  /** The file ranges of the sections, in file order, where the reader knows them. */
+  ranges?: FileRange[]
+}
+
+/**
+ * Where a named section's bytes lie in the file (sections that occupy no
+ * file bytes, such as ELF SHT_NOBITS or Mach-O zero-fill, are left out).
+ */
+export interface FileRange {
+  /** `.rodata`, `__TEXT,__text`, `.data`. */
+  name: string
+  offset: number
+  size: number
 }
 
 /** A mapping of a virtual address range onto file bytes, for build info. */
