@@ -19,6 +19,7 @@ import {
   verificationProblems,
   verifyBuilds
 } from './inspect/inspect.js'
+import { buildMachinePaths } from './inspect/paths.js'
 import { actionLog, type Log } from './log.js'
 import { uploadSkipReason } from './package/options.js'
 import { packageBinaries } from './package/package.js'
@@ -110,7 +111,18 @@ async function inspect(
   log: Log
 ): Promise<Inspected> {
   const verified = await clock.time('verify', () =>
-    verifyBuilds(built.builds, inputs.ldflags)
+    verifyBuilds(built.builds, {
+      ldflags: inputs.ldflags,
+      machinePaths: inputs.trimpath
+        ? buildMachinePaths({
+            moduleDir: plan.build.cwd,
+            goroot: plan.toolchain.goroot,
+            gopath: plan.toolchain.gopath,
+            gomodcache: plan.toolchain.gomodcache,
+            env: process.env
+          })
+        : undefined
+    })
   )
   logVerification(verified, inputs.verify, log)
   const problems = verificationProblems(verified, inputs.verify)

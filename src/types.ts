@@ -124,6 +124,21 @@ export interface Verification {
   findings: Finding[]
   /** No finding of severity 'error'. */
   ok: boolean
+  /** The build-machine path check (its hits are `build-path` findings). */
+  paths?: PathCheck
+}
+
+/**
+ * What the build-machine path check said about one binary: `clean`, `hits`
+ * (how many occurrences in all), or `skipped` with trimpath off (an
+ * untrimmed binary holds the build's paths by design).
+ */
+export interface PathCheck {
+  state: 'clean' | 'hits' | 'skipped'
+  /** Occurrences of build-machine paths in the file. */
+  hits: number
+  /** The directories looked for, as `label=dir`. */
+  searched: string[]
 }
 
 /** The result of running a binary once after it was built. */
@@ -142,6 +157,8 @@ export interface BinaryReport {
   artifact?: Artifact
   /** Why it was not uploaded, when it was not. */
   uploadError?: string
+  /** Absolute path of its SBOM (`<file>.cdx.json`) in output-dir, once written. */
+  sbom?: string
 }
 
 /** The build stage's output: one Build per planned binary, in plan order. */
@@ -194,6 +211,8 @@ export interface Result {
   uploadSkipped?: string
   /** Every problem of every stage after the plan, in stage order. */
   problems: Problem[]
+  /** Whether an SBOM was asked for (`sbom` input); absent where no pipeline ran. */
+  sbom?: boolean
   /** What the build cache did (absent where no pipeline ran it). */
   cache?: import('./cache/stage.js').CacheReport
 }
