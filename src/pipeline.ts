@@ -79,6 +79,8 @@ export async function execute(
     cache: cacheReport,
     binaries: inspected.binaries,
     checksumsPath: packed.packaged?.checksumsPath,
+    sboms: packed.packaged?.sboms ?? {},
+    sbom: inputs.publish.sbom,
     uploaded
   })
 }
@@ -230,16 +232,22 @@ function result(
     cache: CacheReport
     binaries: readonly BinaryReport[]
     checksumsPath?: string
+    /** Each build's SBOM in output-dir, by build id. */
+    sboms: Readonly<Record<string, string>>
+    sbom: boolean
     uploaded: Uploaded
   }
 ): Result {
   const { uploaded } = last
   const binaries: BinaryReport[] = last.binaries.map((b) => ({
     ...b,
-    artifact: uploaded.uploads.find((u) => u.builds.includes(b.build.id))
-      ?.artifact,
+    // the artifact holding the binary, not a raw SBOM artifact of its own
+    artifact: uploaded.uploads.find(
+      (u) => u.builds.includes(b.build.id) && u.artifact.binaries.length > 0
+    )?.artifact,
     uploadError: uploaded.problems.find((p) => p.builds?.includes(b.build.id))
-      ?.what
+      ?.what,
+    sbom: last.sboms[b.build.id]
   }))
   return {
     goVersion: plan.toolchain.version,
@@ -252,6 +260,7 @@ function result(
     binaries,
     artifacts: uploaded.uploads.map((u) => u.artifact),
     checksumsPath: last.checksumsPath,
+    sbom: last.sbom,
     uploadSkipped: uploaded.skipped,
     cache: last.cache,
     problems: stages.flatMap((s) => s.problems)

@@ -77,6 +77,19 @@ export interface PlannedBinary {
   sidecar?: string
   /** The artifact that will hold it (none with upload: none). */
   artifact?: string
+  /**
+   * Its SBOM with sbom: true, relative to output-dir: `<file>.cdx.json`,
+   * named after the binary as the user gets it (the entry in its archive,
+   * or the deliverable with archive: none). Written beside the binary;
+   * packed into the archive when there is one, else listed in SHA256SUMS
+   * and uploaded beside the deliverable.
+   */
+  sbom?: string
+  /**
+   * With skip-archive and no archive, the raw artifact of its own that
+   * holds the SBOM (a raw artifact is one file), named after the file.
+   */
+  sbomArtifact?: string
 }
 
 /** The outcome of building one main package for one target. */

@@ -127,9 +127,9 @@ export interface LegRun {
     verification?: { ok: boolean; format: string }
   }>
   /** The packaged files, with the build each holds. */
-  files: ReadonlyArray<{ build: string; sha256: string }>
+  files: ReadonlyArray<{ build: string; sha256: string; kind: 'release' | 'sbom' }>
   /** The uploads, with the builds each holds. */
-  uploads: ReadonlyArray<{ artifact: { name: string }; builds: readonly string[] }>
+  uploads: ReadonlyArray<{ artifact: { name: string; binaries: readonly string[] }; builds: readonly string[] }>
 }
 
 /**
@@ -139,8 +139,12 @@ export interface LegRun {
 export function manifestOf(run: LegRun): Manifest {
   const entries: ManifestEntry[] = []
   for (const b of run.binaries) {
-    const upload = run.uploads.find((u) => u.builds.includes(b.build.id))
-    const file = run.files.find((f) => f.build === b.build.id)
+    const upload = run.uploads.find(
+      (u) => u.builds.includes(b.build.id) && u.artifact.binaries.length > 0
+    )
+    const file = run.files.find(
+      (f) => f.build === b.build.id && f.kind === 'release'
+    )
     if (!upload || !file || !b.build.sha256) continue
     entries.push({
       target: b.build.target.name,

@@ -17,7 +17,8 @@ export const PublishInputs = {
   skipArchive: 'skip-archive',
   retentionDays: 'retention-days',
   compressionLevel: 'compression-level',
-  overwrite: 'overwrite'
+  overwrite: 'overwrite',
+  sbom: 'sbom'
 } as const
 
 /** How binaries become artifacts. */
@@ -40,6 +41,12 @@ export interface PublishOptions {
   compressionLevel: number
   /** Delete an existing artifact of the same name before uploading. */
   overwrite: boolean
+  /**
+   * Write a CycloneDX SBOM per binary (`<file>.cdx.json`). Read as false
+   * when empty, like the other booleans here; the action's default (true)
+   * comes from the table of inputs.
+   */
+  sbom: boolean
 }
 
 /** The values a name template can use. */
@@ -137,6 +144,7 @@ export function parsePublishInputs(
 
   const skipArchive = readBoolean(PublishInputs.skipArchive, read, problems)
   const overwrite = readBoolean(PublishInputs.overwrite, read, problems)
+  const sbom = readBoolean(PublishInputs.sbom, read, problems)
 
   if (skipArchive && upload === 'combined') {
     problems.push(
@@ -187,7 +195,8 @@ export function parsePublishInputs(
     skipArchive,
     retentionDays,
     compressionLevel,
-    overwrite
+    overwrite,
+    sbom
   }
 }
 
