@@ -41,11 +41,7 @@ export interface PublishOptions {
   compressionLevel: number
   /** Delete an existing artifact of the same name before uploading. */
   overwrite: boolean
-  /**
-   * Write a CycloneDX SBOM per binary (`<file>.cdx.json`). Read as false
-   * when empty, like the other booleans here; the action's default (true)
-   * comes from the table of inputs.
-   */
+  /** Write a CycloneDX SBOM per binary (`<file>.cdx.json`); true unless set to false. */
   sbom: boolean
 }
 
@@ -144,7 +140,11 @@ export function parsePublishInputs(
 
   const skipArchive = readBoolean(PublishInputs.skipArchive, read, problems)
   const overwrite = readBoolean(PublishInputs.overwrite, read, problems)
-  const sbom = readBoolean(PublishInputs.sbom, read, problems)
+  // Not given is the documented default: an SBOM per binary.
+  const sbom =
+    read(PublishInputs.sbom) === ''
+      ? true
+      : readBoolean(PublishInputs.sbom, read, problems)
 
   if (skipArchive && upload === 'combined') {
     problems.push(
