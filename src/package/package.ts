@@ -267,6 +267,28 @@ async function packageOne(
   }
   const sbom = build.sbom === undefined ? undefined : join(root, build.sbom)
   if (sbom !== undefined) await writeSbom(build, binPath, sbom, own.sha256)
+  try {
+    return await deliver(build, { binPath, binary, deliverable, own, sbom }, mtime)
+  } catch (error) {
+    // what is not packaged leaves no SBOM behind
+    if (sbom !== undefined) await rm(sbom, { force: true })
+    throw error
+  }
+}
+
+/** The deliverable of one build (archive or copy) and the files SHA256SUMS lists. */
+async function deliver(
+  build: Build,
+  at: {
+    binPath: string
+    binary: string
+    deliverable: string
+    own: { sha256: string; size: number }
+    sbom?: string
+  },
+  mtime: Date | undefined
+): Promise<PackagedOne> {
+  const { binPath, binary, deliverable, own, sbom } = at
   let sum = own
   if (build.archive !== 'none') {
     const time = mtime ?? (await stat(binPath)).mtime
