@@ -51,7 +51,8 @@ describe('uploads from the bundle', () => {
     for (const b of binariesOf(run)) {
       expect(b.artifact).toBe(`hello-${b.id}`)
       const { dir, files } = await unzipBytes(await svc.download(b.artifact as string), tmp())
-      expect(files).toContain(b.name)
+      // the binary, its SBOM (sbom: true by default) and the sidecar
+      expect(files).toEqual([b.name, `${b.name}.cdx.json`, `${b.name}.sha256`])
       expect(readFileSync(path.join(dir, b.name as string))).toEqual(
         readFileSync(b.path as string)
       )
@@ -60,7 +61,9 @@ describe('uploads from the bundle', () => {
     expect(sums).toBe(path.join(out, 'SHA256SUMS'))
     expect(
       execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out, encoding: 'utf8' })
-    ).toMatch(/hello-linux-amd64: OK\nhello-windows-arm64\.exe: OK/)
+    ).toBe(
+      'hello-linux-amd64: OK\nhello-linux-amd64.cdx.json: OK\nhello-windows-arm64.exe: OK\nhello-windows-arm64.exe.cdx.json: OK\n'
+    )
   })
 
   it('combined tar.gz: one artifact, executable bit kept', async () => {
@@ -86,7 +89,9 @@ describe('uploads from the bundle', () => {
     const listing = execFileSync('tar', ['-tvzf', path.join(dir, 'hello-linux-arm64.tar.gz')], {
       encoding: 'utf8'
     })
-    expect(listing).toMatch(/^-rwxr-xr-x .* hello-linux-arm64\n$/)
+    expect(listing).toMatch(
+      /^-rwxr-xr-x .* hello-linux-arm64\n-rw-r--r-- .* hello-linux-arm64\.cdx\.json\n$/
+    )
   })
 
   it('outside a runner: says uploads are skipped and keeps the files', async () => {

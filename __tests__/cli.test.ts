@@ -322,6 +322,7 @@ describe('the action and the CLI, given the same inputs', () => {
     'retention-days': '7',
     'compression-level': '5',
     overwrite: 'true',
+    sbom: 'true',
     cache: 'true',
     'cache-max-mb': '100',
     'cache-save': 'never',
@@ -342,8 +343,8 @@ describe('the action and the CLI, given the same inputs', () => {
   /** The `binaries` output without what differs by place and time. */
   const comparable = (binaries: unknown[]): unknown[] =>
     binaries.map((b) => {
-      const { path: _path, seconds: _seconds, ...rest } = b as Record<string, unknown>
-      return rest
+      const { path: _path, seconds: _seconds, sbom, ...rest } = b as Record<string, unknown>
+      return { ...rest, sbom: path.basename(String(sbom)) }
     })
 
   it('build byte-identical binaries and report the same binaries output', async () => {
@@ -378,6 +379,10 @@ describe('the action and the CLI, given the same inputs', () => {
     for (const b of fromAction) {
       const name = String(b.name)
       expect(readFileSync(path.join(cliDir, name)).equals(readFileSync(path.join(actionDir, name)))).toBe(true)
+      // and the same SBOM, byte for byte
+      const sbom = `${name}.cdx.json`
+      expect(path.basename(String(b.sbom))).toBe(sbom)
+      expect(readFileSync(path.join(cliDir, sbom)).equals(readFileSync(path.join(actionDir, sbom)))).toBe(true)
     }
     expect(fromAction.map((b) => b.name).sort()).toEqual([
       'same-linux-amd64',

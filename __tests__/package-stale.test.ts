@@ -35,6 +35,8 @@ describe('removeStaleChecksums', () => {
       'tool.tar.gz': 'archive',
       'tool.tar.gz.sha256': `${HEX}  tool.tar.gz\n`,
       'tool.zip.sha256': `${HEX}  tool.zip\n`,
+      'tool.sha256': `${HEX}  tool\n${HEX}  tool.cdx.json\n`,
+      'sbomfirst.sha256': `${HEX}  sbomfirst.cdx.json\n${HEX}  sbomfirst\n`,
       'other.sha256': `${HEX}  tool.zip\n`,
       'two.sha256': `${HEX}  two\n${HEX}  two\n`,
       'upper.sha256': `${HEX.toUpperCase()}  upper\n`,
@@ -44,6 +46,7 @@ describe('removeStaleChecksums', () => {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
     expect(await removeStaleChecksums(dir)).toEqual([
       'SHA256SUMS',
+      'tool.sha256',
       'tool.tar.gz.sha256',
       'tool.zip.sha256'
     ])
@@ -51,6 +54,7 @@ describe('removeStaleChecksums', () => {
       'big.sha256',
       'notes.sha256',
       'other.sha256',
+      'sbomfirst.sha256',
       'tool.tar.gz',
       'two.sha256',
       'upper.sha256'

@@ -5,7 +5,11 @@
  * @actions/artifact's own download client (what actions/download-artifact
  * v8 runs), extracted, checked with `sha256sum -c` the way the README's
  * release job does, and the binary run. output-dir must hold nothing but the
- * binaries, what SHA256SUMS names, the sidecars and SHA256SUMS.
+ * binaries, their SBOMs, what SHA256SUMS names, the sidecars and SHA256SUMS.
+ * Each binary's SBOM (sbom: true, the default) is checked where the user
+ * meets it: inside the archive or beside the binary, as downloaded, valid
+ * against the official CycloneDX 1.6 schema and listing what
+ * `go version -m` lists for the very binary that came back.
  */
 import { DefaultArtifactClient } from '@actions/artifact'
 import { execFileSync } from 'node:child_process'
@@ -26,6 +30,7 @@ import { streamLog } from '../src/log.js'
 import { execute } from '../src/pipeline.js'
 import type { Result } from '../src/types.js'
 import { ROOT } from './support/action.js'
+import { sbomAgainstBinary } from './support/go-version-m.js'
 import { PUBLISH_MODES } from './support/modes.js'
 import { captureStdout, setEnv, sha256 } from './support/artifact-files.js'
 import {
@@ -33,7 +38,10 @@ import {
   type ArtifactService
 } from './support/artifact-service.js'
 
-const fixture = path.join(ROOT, '__fixtures__', 'hello')
+// A module with dependencies (one replaced by another version, one by a
+// directory), so that the SBOM has components to compare.
+const fixture = path.join(ROOT, '__fixtures__', 'withdeps')
+const OUTPUT = "hello, Gopher\nDon't communicate by sharing memory, share memory by communicating.\n"
 const base = mkdtempSync(path.join(tmpdir(), 'gcb-join-'))
 const TARGETS = 'linux/amd64, windows/amd64'
 
@@ -67,18 +75,20 @@ function filesIn(dir: string): string[] {
   return readdirSync(dir).sort()
 }
 
-/** Extracts a release file as a user would and returns the binary's path. */
-function extract(file: string, into: string): string {
+/**
+ * Extracts a release file as a user would (a plain binary is copied, with
+ * its SBOM from beside it when there is one) and returns what came out.
+ */
+function extract(file: string, into: string, sbom?: string): string[] {
   mkdirSync(into, { recursive: true })
   if (file.endsWith('.tar.gz'))
     execFileSync('tar', ['-xzf', file, '-C', into])
   else if (file.endsWith('.zip')) execFileSync('unzip', ['-q', file, '-d', into])
   else {
     copyFileSync(file, path.join(into, path.basename(file)))
+    if (sbom) copyFileSync(sbom, path.join(into, path.basename(sbom)))
   }
-  const [only, ...rest] = filesIn(into)
-  expect(rest).toEqual([])
-  return path.join(into, only)
+  return filesIn(into)
 }
 
 async function runPipeline(
@@ -144,21 +154,39 @@ async function joinOf(
     .map((l) => l.split('  ')[1])
     .sort()
   expect(sha256sumCheck(out, ['SHA256SUMS'])).toEqual(
-    listed.map((f) => `${f}: OK`)
+    listed.map((f) => `${f}: OK`).sort()
   )
   expect(result.checksumsPath).toBe(path.join(out, 'SHA256SUMS'))
 
-  // Nothing else is left in output-dir: the binaries, what SHA256SUMS
-  // names, the sidecars of per-target artifacts, and SHA256SUMS itself.
+  // Nothing else is left in output-dir: the binaries and their SBOMs,
+  // what SHA256SUMS names, the sidecars of per-target artifacts, and
+  // SHA256SUMS itself.
   const binaries = result.binaries.map((r) => r.build.fileName)
-  if (archive === 'none') expect(listed).toEqual([...binaries].sort())
-  else expect(listed.some((f) => binaries.includes(f))).toBe(false)
+  const sboms = result.binaries.map((r) => path.basename(r.sbom ?? ''))
+  expect(sboms).toEqual(
+    result.binaries.map((r) => `${archive === 'none' ? r.build.deliverable : r.build.fileName}.cdx.json`)
+  )
+  for (const r of result.binaries)
+    expect(r.sbom).toBe(path.join(out, path.basename(r.sbom ?? '')))
+  // Beside the binary without an archive, inside it with one.
+  if (archive === 'none')
+    expect(listed).toEqual(
+      result.binaries
+        .flatMap((r) => [r.build.deliverable, `${r.build.deliverable}.cdx.json`])
+        .sort()
+    )
+  else {
+    expect(listed.some((f) => binaries.includes(f))).toBe(false)
+    expect(listed.some((f) => f.endsWith('.cdx.json'))).toBe(false)
+  }
   const sidecars =
     upload === 'per-target' && skip === 'false'
-      ? listed.map((f) => `${f}.sha256`)
+      ? result.binaries.map((r) => `${r.build.deliverable}.sha256`)
       : []
   expect(filesIn(out)).toEqual(
-    [...new Set([...binaries, ...listed, ...sidecars, 'SHA256SUMS'])].sort()
+    [
+      ...new Set([...binaries, ...sboms, ...listed, ...sidecars, 'SHA256SUMS'])
+    ].sort()
   )
 
   if (upload === 'none') {
@@ -180,7 +208,10 @@ async function joinOf(
       .map((a) => ({ name: a.name, id: a.id, digest: `sha256:${a.digest}` }))
       .sort(byName)
   )
-  expect(stored).toHaveLength(upload === 'combined' ? 1 : 2)
+  // A raw artifact is one file: the SBOM beside a raw binary is one more.
+  expect(stored).toHaveLength(
+    upload === 'combined' ? 1 : skip === 'true' && archive === 'none' ? 4 : 2
+  )
   for (const r of result.binaries)
     expect(stored.map((a) => a.name)).toContain(r.artifact?.name)
 
@@ -210,8 +241,14 @@ async function joinOf(
       expect(sha256sumCheck(into, ['SHA256SUMS'])).toHaveLength(
         got.length - 1
       )
+    // A sidecar checks everything in its artifact: the file and its SBOM.
     if (sidecars.length)
-      expect(sha256sumCheck(into, sidecars)).toHaveLength(sidecars.length)
+      expect(sha256sumCheck(into, sidecars)).toEqual(
+        got
+          .filter((f) => !f.endsWith('.sha256'))
+          .map((f) => `${f}: OK`)
+          .sort()
+      )
     for (const f of got)
       if (f !== 'SHA256SUMS' && !f.endsWith('.sha256'))
         copyFileSync(path.join(into, f), path.join(release, f))
@@ -222,18 +259,35 @@ async function joinOf(
   expect(filesIn(release)).toEqual(listed)
   copyFileSync(path.join(out, 'SHA256SUMS'), path.join(release, 'SHA256SUMS'))
   expect(sha256sumCheck(release, ['SHA256SUMS'])).toEqual(
-    listed.map((f) => `${f}: OK`)
+    listed.map((f) => `${f}: OK`).sort()
   )
 
-  // Each reported binary: the bytes that came back are the bytes built.
+  // Each reported binary: the bytes that came back are the bytes built,
+  // with the SBOM that describes them beside them.
   for (const r of result.binaries) {
-    const file = listed.find((f) => f.includes(r.build.target.id))!
-    const binary = extract(
+    const file = r.build.deliverable
+    const into = path.join(base, `${archive}-${upload}-${skip}`, 'x', r.build.target.id)
+    const sbomName = path.basename(r.sbom!)
+    const got = extract(
       path.join(release, file),
-      path.join(base, `${archive}-${upload}-${skip}`, 'x', r.build.target.id)
+      into,
+      archive === 'none' ? path.join(release, sbomName) : undefined
     )
-    expect(path.basename(binary)).toBe(r.build.fileName)
+    const name = archive === 'none' ? r.build.deliverable : r.build.fileName
+    expect(got).toEqual([name, `${name}.cdx.json`])
+    expect(sbomName).toBe(`${name}.cdx.json`)
+    const binary = path.join(into, name)
     expect(sha256(readFileSync(binary))).toBe(r.build.sha256)
+    const sbomText = readFileSync(path.join(into, sbomName), 'utf8')
+    const { got: says, want } = await sbomAgainstBinary(sbomText, binary)
+    expect(says).toEqual(want)
+    // It names the file as the user has it, with the hash of its bytes.
+    const [self] = JSON.parse(sbomText).metadata.component.components
+    expect(self).toMatchObject({ type: 'file', name })
+    expect(self.hashes).toEqual([{ alg: 'SHA-256', content: r.build.sha256 }])
+    if (file.endsWith('.tar.gz'))
+      expect(execFileSync('tar', ['-tvzf', path.join(release, file)], { encoding: 'utf8' }))
+        .toMatch(new RegExp(`^-rwxr-xr-x .* ${name}\n-rw-r--r-- .* ${name}\\.cdx\\.json\n$`))
     // Our archives keep the executable bit; a raw or zipped artifact
     // comes back as 644 (the service's zip records no modes).
     const mode = statSync(binary).mode & 0o777
@@ -241,9 +295,7 @@ async function joinOf(
       expect(mode.toString(8)).toBe('755')
     if (r.build.target.goos === 'linux') {
       chmodSync(binary, 0o755)
-      expect(execFileSync(binary, [], { encoding: 'utf8' })).toBe(
-        'hello, world\n'
-      )
+      expect(execFileSync(binary, [], { encoding: 'utf8' })).toBe(OUTPUT)
     }
   }
 }

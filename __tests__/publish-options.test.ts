@@ -32,7 +32,8 @@ describe('parsePublishInputs', () => {
       skipArchive: false,
       retentionDays: undefined,
       compressionLevel: 6,
-      overwrite: false
+      overwrite: false,
+      sbom: true
     })
   })
 
@@ -46,7 +47,8 @@ describe('parsePublishInputs', () => {
           'skip-archive': 'false',
           'retention-days': '90',
           'compression-level': '0',
-          overwrite: 'True'
+          overwrite: 'True',
+          sbom: 'false'
         })
       )
     ).toEqual({
@@ -56,7 +58,8 @@ describe('parsePublishInputs', () => {
       skipArchive: false,
       retentionDays: 90,
       compressionLevel: 0,
-      overwrite: true
+      overwrite: true,
+      sbom: false
     })
   })
 
@@ -226,14 +229,52 @@ describe('nameBinaries: every name, decided once in the plan', () => {
       archive: 'none',
       deliverable: 'server-windows-amd64.exe',
       sidecar: 'server-windows-amd64.exe.sha256',
-      artifact: 'server-windows-amd64'
+      artifact: 'server-windows-amd64',
+      sbom: 'server-windows-amd64.exe.cdx.json',
+      sbomArtifact: undefined
     })
     const zipped = nameBinaries({ ...base, archive: 'auto' }, [targets[2]], packages, '/out')
     expect(zipped.binaries[0]).toMatchObject({
       archive: 'zip',
       deliverable: 'server-windows-amd64.zip',
-      sidecar: 'server-windows-amd64.zip.sha256'
+      sidecar: 'server-windows-amd64.zip.sha256',
+      // the archive's entry is the binary: the SBOM beside it in there
+      sbom: 'server-windows-amd64.exe.cdx.json'
     })
+  })
+
+  it('names the SBOM after the binary as the user gets it, and its raw artifact', () => {
+    const one = (opts: PublishOptions) =>
+      nameBinaries(opts, [targets[2]], packages.slice(0, 1), '/out').binaries[0]
+    const raw = { ...base, skipArchive: true, artifactName: 'app-{target}' }
+    expect(one(raw)).toMatchObject({
+      deliverable: 'app-windows-amd64.exe',
+      sbom: 'app-windows-amd64.exe.cdx.json',
+      sbomArtifact: 'app-windows-amd64.exe.cdx.json'
+    })
+    // inside a raw archive: no artifact of its own
+    expect(one({ ...raw, archive: 'zip' })).toMatchObject({
+      sbom: 'server-windows-amd64.exe.cdx.json',
+      sbomArtifact: undefined
+    })
+    expect(one({ ...base, sbom: false })).toMatchObject({
+      sbom: undefined,
+      sbomArtifact: undefined
+    })
+  })
+
+  it('finds an SBOM name that another file of the step already has', () => {
+    // raw uploads named {name}: x's SBOM is x.cdx.json, the other's file
+    const opts = { ...base, skipArchive: true, artifactName: '{name}' }
+    const pkgs = ['x', 'x.cdx.json'].map((name) => ({
+      pattern: `/src/${name}`,
+      importPath: `example.com/${name}`,
+      binaryName: name
+    }))
+    const { problems } = nameBinaries(opts, [targets[0]], pkgs, '/out')
+    expect(problems.map(problemLine)).toEqual([
+      expect.stringContaining('"x.cdx.json" would be used by 2 artifacts')
+    ])
   })
 
   it('gives every (target, binary) its own default name', () => {

@@ -8,7 +8,7 @@
  * a binary built for another architecture.
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { getInputs } from '../src/inputs/inputs.js'
@@ -77,12 +77,12 @@ async function leg(
 }
 
 /** The merge job. */
-async function merge() {
+async function merge(targets: Target[] = planned) {
   job(svc.newJob())
   const releaseDir = path.join(mkdtempSync(path.join(base, 'merge-')), 'release')
   const stop = captureStdout()
   try {
-    return await mergeRelease(planned, await runArtifacts(), {
+    return await mergeRelease(targets, await runArtifacts(), {
       releaseDir,
       scratch: process.env.RUNNER_TEMP!
     })
@@ -136,10 +136,32 @@ describe('a release over three legs', () => {
     } finally {
       stop()
     }
-    // what a user downloads from the release runs
+    // what a user downloads from the release runs, its SBOM beside it
     const x = mkdtempSync(path.join(base, 'x-'))
     execFileSync('tar', ['-xzf', path.join(m.releaseDir, 'hello-linux-amd64.tar.gz'), '-C', x])
+    expect(readdirSync(x).sort()).toEqual(['hello-linux-amd64', 'hello-linux-amd64.cdx.json'])
     expect(execFileSync(path.join(x, 'hello-linux-amd64'), { encoding: 'utf8' })).toBe('hello, world\n')
+  }, 600000)
+
+  it('carries an SBOM that is a release file of its own (raw uploads, no archive) into release-dir and SHA256SUMS', async () => {
+    svc.newRun()
+    const amd64 = planned.find((t) => t.name === 'linux/amd64')!
+    const r = await leg('leg-1', amd64.name, { archive: 'none', 'skip-archive': 'true' })
+    expect(r.problems).toEqual([])
+    // the binary and its SBOM, each a raw artifact of its own
+    expect(r.artifacts.map((a) => a.name).sort()).toEqual(['hello-linux-amd64', 'hello-linux-amd64.cdx.json'])
+    const m = await merge([amd64])
+    expect(m.problems).toEqual([])
+    expect(m.files).toEqual(['hello-linux-amd64', 'hello-linux-amd64.cdx.json'])
+    expect(readdirSync(m.releaseDir).sort()).toEqual(['SHA256SUMS', 'hello-linux-amd64', 'hello-linux-amd64.cdx.json'])
+    expect(
+      execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: m.releaseDir, encoding: 'utf8' })
+    ).toBe('hello-linux-amd64: OK\nhello-linux-amd64.cdx.json: OK\n')
+    // the SBOM that arrived is the one the leg wrote
+    const sbom = JSON.parse(readFileSync(path.join(m.releaseDir, 'hello-linux-amd64.cdx.json'), 'utf8'))
+    expect(sbom.metadata.component.components[0].hashes).toEqual([
+      { alg: 'SHA-256', content: r.binaries[0].build.sha256 }
+    ])
   }, 600000)
 
   it('fails naming the target when a blob was altered in the store after upload', async () => {

@@ -362,10 +362,10 @@ describe('summaryMarkdown', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| '))
     expect(rows).toHaveLength(4)
     expect(rows[0]).toBe(
-      '| Target | Binary | Status | Format | Size | SHA-256 | Build | Artifact |'
+      '| Target | Binary | Status | Format | Size | SHA-256 | Build | Paths | SBOM | Artifact |'
     )
     expect(rows[3]).toBe(
-      '| <code>windows/arm64</code> | hello-windows-arm64.exe | ✅ built · verified · uploaded | ELF 64-bit LSB executable, arm64, statically linked, Go 1.26.8, CGO&#95;ENABLED=0, stripped | 1.5 MiB | <code>abababababab</code> | 1.2 s | [hello-windows-arm64](https://github.com/o/r/actions/runs/1/artifacts/windows-arm64) |'
+      '| <code>windows/arm64</code> | hello-windows-arm64.exe | ✅ built · verified · uploaded | ELF 64-bit LSB executable, arm64, statically linked, Go 1.26.8, CGO&#95;ENABLED=0, stripped | 1.5 MiB | <code>abababababab</code> | 1.2 s |  |  | [hello-windows-arm64](https://github.com/o/r/actions/runs/1/artifacts/windows-arm64) |'
     )
     expect(md).toMatch(
       /^## ✅ Go cross-build\n\n2 binaries built and verified for 2 targets; 0 failed; uploaded as 2 artifacts\n/
@@ -420,7 +420,7 @@ describe('summaryMarkdown', () => {
     const row = summaryMarkdown(run([b]))
       .split('\n')
       .find((l) => l.startsWith('| <code>linux/amd64'))!
-    expect(row.split(' | ')).toHaveLength(8)
+    expect(row.split(' | ')).toHaveLength(10)
     expect(row).toContain('ELF &#124; &lt;script&gt;alert&#40;1&#41;&lt;/script&gt;')
     expect(row).toContain('[a&#124;b](https://x/y%20%28z%29)')
   })
@@ -616,7 +616,7 @@ describe('the job summary with hostile text', () => {
       ...summary
         .split('\n')
         .filter((l) => l.startsWith('| '))
-        .filter((l) => ![8, 4].includes(l.split(' | ').length))
+        .filter((l) => ![10, 4].includes(l.split(' | ').length))
     ].flatMap((re) => (typeof re === 'string' ? [re] : (md.match(re) ?? [])))
   }
 

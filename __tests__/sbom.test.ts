@@ -23,6 +23,7 @@ import {
   type SbomInput
 } from '../src/package/sbom.js'
 import type { Target } from '../src/types.js'
+import { goVersionM, type GoVersionM } from './support/go-version-m.js'
 import {
   buildEnv,
   outDir,
@@ -56,55 +57,6 @@ interface CdxBom {
   }
   components: CdxComponent[]
   dependencies: { ref: string; dependsOn?: string[] }[]
-}
-
-/** One module as `go version -m` prints it, after its `=>` line. */
-interface GoModLine {
-  path: string
-  version: string
-  sum: string
-  replace?: { path: string; version: string; sum: string }
-}
-
-/** What `go version -m` says, parsed here independently of src/. */
-interface GoVersionM {
-  goVersion: string
-  path: string
-  mod: { path: string; version: string }
-  deps: GoModLine[]
-  settings: [string, string][]
-}
-
-function goVersionM(file: string): GoVersionM {
-  const out = execFileSync('go', ['version', '-m', file], { encoding: 'utf8' })
-  const lines = out.split('\n')
-  const result: GoVersionM = {
-    goVersion: lines[0].slice(lines[0].lastIndexOf(' ') + 1),
-    path: '',
-    mod: { path: '', version: '' },
-    deps: [],
-    settings: []
-  }
-  for (const line of lines.slice(1)) {
-    const [, key, ...f] = line.split('\t')
-    if (key === 'path') result.path = f[0]
-    if (key === 'mod') result.mod = { path: f[0], version: f[1] }
-    if (key === 'dep') {
-      result.deps.push({ path: f[0], version: f[1], sum: f[2] ?? '' })
-    }
-    if (key === '=>') {
-      const last = result.deps[result.deps.length - 1]
-      last.replace = { path: f[0], version: f[1], sum: f[2] ?? '' }
-    }
-    if (key === 'build') {
-      const s = f.join('\t')
-      const eq = s.startsWith('"') ? s.indexOf('"=') + 1 : s.indexOf('=')
-      const unquote = (v: string): string =>
-        v.startsWith('"') ? (JSON.parse(v) as string) : v
-      result.settings.push([unquote(s.slice(0, eq)), unquote(s.slice(eq + 1))])
-    }
-  }
-  return result
 }
 
 interface Binary {

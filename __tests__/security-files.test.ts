@@ -178,7 +178,8 @@ describePosix('symlinks planted in output-dir are replaced, never written throug
       tgz: victim(s, 'tgz'),
       zip: victim(s, 'zip'),
       linuxBinary: victim(s, 'linux-binary'),
-      windowsBinary: victim(s, 'windows-binary')
+      windowsBinary: victim(s, 'windows-binary'),
+      sbom: victim(s, 'sbom')
     }
     let before: Record<string, string>
     let result: ActionRun
@@ -193,7 +194,8 @@ describePosix('symlinks planted in output-dir are replaced, never written throug
           'linux-amd64': [
             [d('SHA256SUMS'), victims.sums],
             [d('hello-linux-amd64.tar.gz'), victims.tgz],
-            [d('hello-linux-amd64.tar.gz.sha256'), victims.sidecar]
+            [d('hello-linux-amd64.tar.gz.sha256'), victims.sidecar],
+            [d('hello-linux-amd64.cdx.json'), victims.sbom]
           ],
           'windows-amd64': [[d('hello-windows-amd64.zip'), victims.zip]]
         }
@@ -217,9 +219,11 @@ describePosix('symlinks planted in output-dir are replaced, never written throug
       expect(readdirSync(s.dist).sort()).toEqual([
         'SHA256SUMS',
         'hello-linux-amd64',
+        'hello-linux-amd64.cdx.json',
         'hello-linux-amd64.tar.gz',
         'hello-linux-amd64.tar.gz.sha256',
         'hello-windows-amd64.exe',
+        'hello-windows-amd64.exe.cdx.json',
         'hello-windows-amd64.zip',
         'hello-windows-amd64.zip.sha256'
       ])
@@ -241,14 +245,27 @@ describePosix('symlinks planted in output-dir are replaced, never written throug
       )
     })
 
+    it('an SBOM: a regular file, the file its planted link pointed at unchanged, packed beside the binary', () => {
+      expect(readFileSync(victims.sbom, 'utf8')).toBe('victim sbom: must never change\n')
+      expect(lstatSync(d('hello-linux-amd64.cdx.json')).isFile()).toBe(true)
+      const inArchive = execFileSync(
+        'tar',
+        ['-xzOf', d('hello-linux-amd64.tar.gz'), 'hello-linux-amd64.cdx.json'],
+        { encoding: 'utf8' }
+      )
+      expect(inArchive).toBe(readFileSync(d('hello-linux-amd64.cdx.json'), 'utf8'))
+    })
+
     it('a .tar.gz archive: a regular file holding the binary', () => {
       expect(readFileSync(victims.tgz, 'utf8')).toBe('victim tgz: must never change\n')
       expect(lstatSync(d('hello-linux-amd64.tar.gz')).isFile()).toBe(true)
       const listed = execFileSync('tar', ['-tvzf', d('hello-linux-amd64.tar.gz')], {
         encoding: 'utf8'
       })
-      expect(listed).toMatch(/^-rwxr-xr-x .* hello-linux-amd64\n$/)
-      const extracted = execFileSync('tar', ['-xzOf', d('hello-linux-amd64.tar.gz')], {
+      expect(listed).toMatch(
+        /^-rwxr-xr-x .* hello-linux-amd64\n-rw-r--r-- .* hello-linux-amd64\.cdx\.json\n$/
+      )
+      const extracted = execFileSync('tar', ['-xzOf', d('hello-linux-amd64.tar.gz'), 'hello-linux-amd64'], {
         maxBuffer: 64 << 20
       })
       expect(createHash('sha256').update(extracted).digest('hex')).toBe(
@@ -315,7 +332,9 @@ describePosix('symlinks planted in output-dir are replaced, never written throug
       expect(readFileSync(raw).equals(readFileSync(path.join(s.dist, 'hello-linux-amd64')))).toBe(
         true
       )
-      expect(sha256sumCheck(s.dist, 'SHA256SUMS')).toBe('hello-linux-amd64-raw: OK\n')
+      expect(sha256sumCheck(s.dist, 'SHA256SUMS')).toBe(
+        'hello-linux-amd64-raw: OK\nhello-linux-amd64-raw.cdx.json: OK\n'
+      )
       expect(leftovers(s.dist)).toEqual([])
     })
   })
@@ -354,7 +373,9 @@ describePosix('symlinks planted in output-dir are replaced, never written throug
         '.go-cross-build-linux-amd64',
         'SHA256SUMS',
         'client-linux-amd64',
-        'server-linux-amd64'
+        'client-linux-amd64.cdx.json',
+        'server-linux-amd64',
+        'server-linux-amd64.cdx.json'
       ])
       expect(lstatSync(path.join(s.dist, '.go-cross-build-linux-amd64')).isSymbolicLink()).toBe(
         true
@@ -362,7 +383,7 @@ describePosix('symlinks planted in output-dir are replaced, never written throug
       for (const name of ['client-linux-amd64', 'server-linux-amd64'])
         expect(lstatSync(path.join(s.dist, name)).isFile()).toBe(true)
       expect(sha256sumCheck(s.dist, 'SHA256SUMS')).toBe(
-        'client-linux-amd64: OK\nserver-linux-amd64: OK\n'
+        'client-linux-amd64: OK\nclient-linux-amd64.cdx.json: OK\nserver-linux-amd64: OK\nserver-linux-amd64.cdx.json: OK\n'
       )
     })
   })
@@ -435,9 +456,11 @@ const describeTmpfs = refused ? describe.skip : describe
 describeTmpfs('output-dir runs out of space (a tmpfs just big enough for the binary)', () => {
   const PAGE = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }))
   const s = scene()
+  // No SBOM: these fill the disk with the archive and SHA256SUMS exactly.
   const inputs = {
     targets: 'linux/amd64',
-    'working-directory': fixture('hello')
+    'working-directory': fixture('hello'),
+    sbom: 'false'
   }
   const mounted: string[] = []
   /** Bytes of the binary this build makes, rounded up to whole pages. */

@@ -35,8 +35,13 @@ import {
   zipEntries
 } from './support/artifact-files.js'
 
+/**
+ * Publish options from input values; sbom: false unless given, like the
+ * support helpers (the SBOM's upload is checked in pipeline-join).
+ */
 function options(values: Record<string, string>) {
-  return parsePublishInputs((name) => values[name] ?? '')
+  const given: Record<string, string> = { sbom: 'false', ...values }
+  return parsePublishInputs((name) => given[name] ?? '')
 }
 
 let svc: ArtifactService

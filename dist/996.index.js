@@ -41,6 +41,7 @@ async function uploadManifest(manifest, opts, log) {
             checksumsPath: undefined,
             files: [],
             problems: [],
+            sboms: {},
             packages: [{ name, files: [file], rootDirectory: dir, raw: false, builds: [], binaries: [] }]
         }, { ...opts, overwrite: true }, { log });
         if (!uploaded.problems.length)

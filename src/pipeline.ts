@@ -19,6 +19,7 @@ import {
   verificationProblems,
   verifyBuilds
 } from './inspect/inspect.js'
+import { buildMachinePaths } from './inspect/paths.js'
 import { actionLog, type Log } from './log.js'
 import { uploadSkipReason } from './package/options.js'
 import { packageBinaries } from './package/package.js'
@@ -80,6 +81,8 @@ export async function execute(
     reproducible: inspected.reproducible,
     binaries: inspected.binaries,
     checksumsPath: packed.packaged?.checksumsPath,
+    sboms: packed.packaged?.sboms ?? {},
+    sbom: inputs.publish.sbom,
     uploaded
   })
 }
@@ -112,7 +115,18 @@ async function inspect(
   log: Log
 ): Promise<Inspected> {
   const checked = await clock.time('verify', () =>
-    verifyBuilds(built.builds, inputs.ldflags)
+    verifyBuilds(built.builds, {
+      ldflags: inputs.ldflags,
+      machinePaths: inputs.trimpath
+        ? buildMachinePaths({
+            moduleDir: plan.build.cwd,
+            goroot: plan.toolchain.goroot,
+            gopath: plan.toolchain.gopath,
+            gomodcache: plan.toolchain.gomodcache,
+            env: process.env
+          })
+        : undefined
+    })
   )
   // The rebuild's findings join verification's, so they fail a binary and
   // keep it from being published as any other error finding does.
@@ -234,16 +248,22 @@ function result(
     reproducible?: Inspected['reproducible']
     binaries: readonly BinaryReport[]
     checksumsPath?: string
+    /** Each build's SBOM in output-dir, by build id. */
+    sboms: Readonly<Record<string, string>>
+    sbom: boolean
     uploaded: Uploaded
   }
 ): Result {
   const { uploaded } = last
   const binaries: BinaryReport[] = last.binaries.map((b) => ({
     ...b,
-    artifact: uploaded.uploads.find((u) => u.builds.includes(b.build.id))
-      ?.artifact,
+    // the artifact holding the binary, not a raw SBOM artifact of its own
+    artifact: uploaded.uploads.find(
+      (u) => u.builds.includes(b.build.id) && u.artifact.binaries.length > 0
+    )?.artifact,
     uploadError: uploaded.problems.find((p) => p.builds?.includes(b.build.id))
-      ?.what
+      ?.what,
+    sbom: last.sboms[b.build.id]
   }))
   return {
     goVersion: plan.toolchain.version,
@@ -256,6 +276,7 @@ function result(
     binaries,
     artifacts: uploaded.uploads.map((u) => u.artifact),
     checksumsPath: last.checksumsPath,
+    sbom: last.sbom,
     uploadSkipped: uploaded.skipped,
     cache: last.cache,
     reproducible: last.reproducible,

@@ -77,6 +77,19 @@ export interface PlannedBinary {
   sidecar?: string
   /** The artifact that will hold it (none with upload: none). */
   artifact?: string
+  /**
+   * Its SBOM with sbom: true, relative to output-dir: `<file>.cdx.json`,
+   * named after the binary as the user gets it (the entry in its archive,
+   * or the deliverable with archive: none). Written beside the binary;
+   * packed into the archive when there is one, else listed in SHA256SUMS
+   * and uploaded beside the deliverable.
+   */
+  sbom?: string
+  /**
+   * With skip-archive and no archive, the raw artifact of its own that
+   * holds the SBOM (a raw artifact is one file), named after the file.
+   */
+  sbomArtifact?: string
 }
 
 /** The outcome of building one main package for one target. */
@@ -124,6 +137,21 @@ export interface Verification {
   findings: Finding[]
   /** No finding of severity 'error'. */
   ok: boolean
+  /** The build-machine path check (its hits are `build-path` findings). */
+  paths?: PathCheck
+}
+
+/**
+ * What the build-machine path check said about one binary: `clean`, `hits`
+ * (how many occurrences in all), or `skipped` with trimpath off (an
+ * untrimmed binary holds the build's paths by design).
+ */
+export interface PathCheck {
+  state: 'clean' | 'hits' | 'skipped'
+  /** Occurrences of build-machine paths in the file. */
+  hits: number
+  /** The directories looked for, as `label=dir`. */
+  searched: string[]
 }
 
 /** The result of running a binary once after it was built. */
@@ -144,6 +172,8 @@ export interface BinaryReport {
   uploadError?: string
   /** What the reproducibility check said (absent with reproducible: off). */
   reproducible?: import('./reproduce/reproduce.js').ReproCheck
+  /** Absolute path of its SBOM (`<file>.cdx.json`) in output-dir, once written. */
+  sbom?: string
 }
 
 /** The build stage's output: one Build per planned binary, in plan order. */
@@ -198,6 +228,8 @@ export interface Result {
   uploadSkipped?: string
   /** Every problem of every stage after the plan, in stage order. */
   problems: Problem[]
+  /** Whether an SBOM was asked for (`sbom` input); absent where no pipeline ran. */
+  sbom?: boolean
   /** What the build cache did (absent where no pipeline ran it). */
   cache?: import('./cache/stage.js').CacheReport
   /** What the reproducibility rebuild did and cost (absent with reproducible: off). */

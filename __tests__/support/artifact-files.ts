@@ -58,11 +58,16 @@ export function target(name: string): Target {
   return makeTarget(goos, goarch, variant)
 }
 
-/** Publish options from input values (defaults for the rest). */
+/**
+ * Publish options from input values (defaults for the rest, except sbom:
+ * false unless given, since the fake builds here have no Go build info to
+ * make one from; the SBOM is tested where real builds are packaged).
+ */
 export function publishOptions(
   values: Record<string, string> = {}
 ): PublishOptions {
-  return parsePublishInputs((name) => values[name] ?? '')
+  const given: Record<string, string> = { sbom: 'false', ...values }
+  return parsePublishInputs((name) => given[name] ?? '')
 }
 
 /**

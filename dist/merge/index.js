@@ -30872,7 +30872,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23162:
+/***/ 83139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32265,7 +32265,19 @@ async function builtInVariants(go, cwd, env, variables) {
 async function probeToolchain(go, cwd, env) {
     const [versionLine, goEnv, dist] = await Promise.all([
         goOutput(go, ['version'], cwd, env),
-        goOutput(go, ['env', '-json', 'GOVERSION', 'GOHOSTOS', 'GOHOSTARCH', 'GOFLAGS', 'GOMOD', 'GOENV', 'GOROOT'], cwd, env),
+        goOutput(go, [
+            'env',
+            '-json',
+            'GOVERSION',
+            'GOHOSTOS',
+            'GOHOSTARCH',
+            'GOFLAGS',
+            'GOMOD',
+            'GOENV',
+            'GOROOT',
+            'GOPATH',
+            'GOMODCACHE'
+        ], cwd, env),
         goOutput(go, ['tool', 'dist', 'list', '-json'], cwd, env)
     ]);
     const vars = JSON.parse(goEnv);
@@ -32281,9 +32293,193 @@ async function probeToolchain(go, cwd, env) {
         goflags: vars.GOFLAGS ?? '',
         goenv: vars.GOENV ?? '',
         gomod: gomod === '/dev/null' || gomod === 'NUL' ? '' : gomod,
+        goroot: vars.GOROOT ?? '',
+        gopath: vars.GOPATH ?? '',
+        gomodcache: vars.GOMODCACHE ?? '',
         platforms,
         variantDefaults: saved.length ? await builtInVariants(go, cwd, env, saved) : {}
     };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/inspect/paths.ts
+/**
+ * Build-machine paths in a binary: the check a release engineer makes by
+ * hand with `strings binary | grep /home/` after `-trimpath`. `machinePaths`
+ * decides what to look for (pure); `scanForPaths` streams the file once in
+ * fixed-size chunks, so memory stays flat whatever the binary's size;
+ * `pathFindings` turns hits into findings that say where a path likely came
+ * from.
+ */
+
+
+/** Directories shorter than this are too common to search for (`/`, `C:\`). */
+const MIN_DIR_LENGTH = 5;
+/** The most hits kept per binary; the rest are only counted. */
+const MAX_PATH_HITS = 10;
+const CHUNK = (/* unused pure expression or super */ null && (1 << 20));
+/**
+ * The directories to look for, from the build's own facts and the runner's
+ * environment, each with both separators on Windows spellings (`C:\a\b` and
+ * `C:/a/b`: Go writes forward slashes in some places). Root directories and
+ * duplicates are left out; the longest spelling of a place wins when two
+ * labels name the same directory.
+ */
+function machinePaths(dirs) {
+    const out = [];
+    const seen = new Set();
+    for (const { label, dir } of dirs) {
+        if (!dir)
+            continue;
+        const trimmed = dir.replace(/[\\/]+$/, '');
+        const spellings = /\\/.test(trimmed)
+            ? [trimmed, trimmed.replace(/\\/g, '/')]
+            : [trimmed];
+        for (const s of spellings) {
+            if (s.length < MIN_DIR_LENGTH || seen.has(s))
+                continue;
+            seen.add(s);
+            out.push({ label, dir: s });
+        }
+    }
+    return out;
+}
+/** The needles for one directory: followed by either separator. */
+function needles(p) {
+    return [Buffer.from(`${p.dir}/`), Buffer.from(`${p.dir}\\`)];
+}
+/** The printable run around `[start, end)` in `buf`, for a message. */
+function context(buf, start, end) {
+    const printable = (b) => b >= 0x20 && b < 0x7f;
+    let a = start;
+    let z = end;
+    while (a > 0 && start - a < 60 && printable(buf[a - 1]))
+        a--;
+    while (z < buf.length && z - end < 100 && printable(buf[z]))
+        z++;
+    return buf.subarray(a, z).toString('latin1');
+}
+/**
+ * Streams `file` once and reports every occurrence of a machine path. Memory
+ * is one chunk plus the longest needle, whatever the file's size.
+ */
+async function scanForPaths(file, paths) {
+    // Longest first: where HOME is a prefix of the workspace, a hit is the
+    // workspace's, counted once.
+    const searches = paths
+        .flatMap((p) => needles(p).map((needle) => ({ p, needle })))
+        .sort((a, b) => b.needle.length - a.needle.length);
+    const scan = { hits: [], total: 0, counts: {} };
+    if (!searches.length)
+        return scan;
+    const overlap = Math.max(...searches.map((s) => s.needle.length)) - 1;
+    const buf = Buffer.alloc(CHUNK + overlap);
+    const handle = await open(file, 'r');
+    try {
+        let carried = 0;
+        let base = 0; // file offset of buf[0]
+        for (;;) {
+            const { bytesRead } = await handle.read(buf, carried, CHUNK, null);
+            const filled = carried + bytesRead;
+            if (filled === 0)
+                break;
+            const view = buf.subarray(0, filled);
+            // A match is counted in the chunk where it starts, and only starts
+            // before `limit` are taken unless this is the last chunk, so a match
+            // straddling two chunks is seen exactly once.
+            const last = bytesRead === 0;
+            const limit = last ? filled : filled - overlap;
+            const found = new Map();
+            for (const { p, needle } of searches) {
+                for (let at = view.indexOf(needle); at >= 0 && at < limit; at = view.indexOf(needle, at + 1))
+                    if (!found.has(at))
+                        found.set(at, { p, end: at + needle.length });
+            }
+            for (const [at, { p, end }] of [...found].sort((a, b) => a[0] - b[0])) {
+                scan.total++;
+                scan.counts[p.label] = (scan.counts[p.label] ?? 0) + 1;
+                if (scan.hits.length < MAX_PATH_HITS)
+                    scan.hits.push({
+                        label: p.label,
+                        dir: p.dir,
+                        offset: base + at,
+                        text: context(view, at, end)
+                    });
+            }
+            if (last)
+                break;
+            const keep = Math.min(overlap, filled);
+            buf.copy(buf, 0, filled - keep, filled);
+            base += filled - keep;
+            carried = keep;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return scan;
+}
+/** Where a path of this kind most likely came from, and what to do. */
+function origin(hit) {
+    const tail = hit.text.slice(hit.text.indexOf(hit.dir) + hit.dir.length);
+    if (/\.go\b/.test(tail))
+        return `a Go source path survived: -trimpath did not reach this package (check GOFLAGS and a wrapper around go), or a dependency records runtime.Caller paths at build time`;
+    if (hit.label === 'GOROOT')
+        return `the Go installation's path survived: -trimpath did not reach the standard library, or an -ldflags -X value names GOROOT`;
+    if (hit.label === 'GOMODCACHE' || hit.label === 'GOPATH')
+        return `a dependency's path in the module cache survived: a dependency embeds it (go:embed of a generated file) or an -ldflags -X value names it`;
+    return `most likely an -ldflags -X value or a //go:embed file that holds the path (a generated file that records where it was made); set the value from a relative path or strip it`;
+}
+/**
+ * One error finding per hit (the first MAX_PATH_HITS), naming the path, its
+ * offset and its likely origin; a note counts the rest.
+ */
+function pathFindings(scan, fileName) {
+    const findings = scan.hits.map((hit) => ({
+        check: 'build-path',
+        expected: 'no path of the build machine (trimpath: true)',
+        found: `${hit.label} ${hit.dir} at offset 0x${hit.offset.toString(16)}`,
+        hint: `${fileName} holds ${hit.label} (${hit.dir}) at offset 0x${hit.offset.toString(16)}: "${hit.text}". ${origin(hit)}.`,
+        severity: 'error'
+    }));
+    if (scan.total > scan.hits.length)
+        findings.push({
+            check: 'build-path',
+            expected: 'no path of the build machine (trimpath: true)',
+            found: `${scan.total} occurrences`,
+            hint: `${fileName}: ${scan.total - scan.hits.length} more occurrence(s) of build-machine paths left out.`,
+            severity: 'note'
+        });
+    return findings;
+}
+/** The machine paths of a build, from its facts and the environment. */
+function buildMachinePaths(facts) {
+    const env = facts.env;
+    return machinePaths([
+        { label: 'the module directory', dir: facts.moduleDir },
+        { label: 'GITHUB_WORKSPACE', dir: env.GITHUB_WORKSPACE },
+        { label: 'GOMODCACHE', dir: facts.gomodcache },
+        { label: 'GOROOT', dir: facts.goroot },
+        ...(facts.gopath ?? '')
+            .split(path.delimiter)
+            .map((dir) => ({ label: 'GOPATH', dir })),
+        { label: 'RUNNER_TEMP', dir: env.RUNNER_TEMP },
+        { label: 'HOME', dir: env.HOME ?? env.USERPROFILE }
+    ]);
+}
+/**
+ * The path check's result in words, for the `binaries` output and the
+ * summary: `clean`, `1 hit`, `3 hits`, `skipped (trimpath off)`.
+ */
+function paths_pathCheckText(check) {
+    if (!check)
+        return null;
+    if (check.state === 'skipped')
+        return 'skipped (trimpath off)';
+    if (check.state === 'clean')
+        return 'clean';
+    return `${check.hits} ${check.hits === 1 ? 'hit' : 'hits'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/problem.ts
@@ -32347,6 +32543,8 @@ function errorMessage(error) {
  *   verdictLine      the closing one-line verdict
  *   terminalReport   the same report for a terminal (the CLI)
  */
+
+
 
 
 
@@ -32602,6 +32800,21 @@ function reproducibleSection(result) {
     const line = reproducibleLine(result);
     return line ? [cell(line), ''] : [];
 }
+/** The build-machine path check: `✅ clean`, `❌ 2 hits`, `⏭️ skipped (trimpath off)`. */
+function pathsCell(binary) {
+    const check = binary.verification?.paths;
+    const text = pathCheckText(check);
+    if (!check || text === null)
+        return '';
+    const mark = check.state === 'clean' ? '✅' : check.state === 'hits' ? '❌' : '⏭️';
+    return `${mark} ${cell(text)}`;
+}
+/** The binary's SBOM file, `off` with sbom: false, or nothing when none was written. */
+function sbomCell(binary, result) {
+    if (binary.sbom)
+        return `<code>${cell(basename(binary.sbom))}</code>`;
+    return result.sbom === false ? 'off' : result.sbom ? '—' : '';
+}
 /** The build cache's part of the summary: per target, the key's hit or miss and the sizes. */
 function cacheSection(result) {
     const c = result.cache;
@@ -32640,7 +32853,7 @@ function summaryMarkdown(result, omittedAnnotations = 0) {
             ? `Dropped from the inherited environment: ${result.droppedEnv.map((n) => `<code>${cell(n)}</code>`).join(', ')}.`
             : 'Nothing had to be dropped from the inherited environment.'), '');
     const repro = result.reproducible;
-    out.push(`| Target | Binary | Status | Format | Size | SHA-256 | Build |${repro ? ' Reproducible |' : ''} Artifact |`, `| --- | --- | --- | --- | ---: | --- | ---: |${repro ? ' --- |' : ''} --- |`);
+    out.push(`| Target | Binary | Status | Format | Size | SHA-256 | Build | Paths | SBOM |${repro ? ' Reproducible |' : ''} Artifact |`, `| --- | --- | --- | --- | ---: | --- | ---: | --- | --- |${repro ? ' --- |' : ''} --- |`);
     for (const b of result.binaries) {
         const mark = failureKind(b)
             ? '❌'
@@ -32656,6 +32869,8 @@ function summaryMarkdown(result, omittedAnnotations = 0) {
                 cell(formatSize(b.build.size)),
                 b.build.sha256 ? `<code>${shortSha(b.build.sha256)}</code>` : '',
                 cell(formatSeconds(b.build.seconds)),
+                pathsCell(b),
+                sbomCell(b, result),
                 ...(repro ? [reproducibleCell(b, repro.mode)] : []),
                 artifactCell(b)
             ].join(' | ') +
@@ -32846,8 +33061,6 @@ function terminalReport(result) {
     return out.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/files.ts
@@ -33370,7 +33583,7 @@ const ALIGN = 16;
 const HEADER_SIZE = 32;
 /** How far into the data we look for the header: the linker puts it first. */
 const SEARCH_LIMIT = 1 << 20;
-const CHUNK = 64 * 1024;
+const buildinfo_CHUNK = 64 * 1024;
 /** Longest version or module info string we accept. */
 const MAX_STRING = 1 << 20;
 const MAX_LINES = 10000;
@@ -33433,8 +33646,8 @@ function safe(v) {
 async function searchMagic(r, loc) {
     const start = loc.relative ? loc.start : Math.ceil(loc.start / ALIGN) * ALIGN;
     const end = loc.start + Math.min(loc.size, SEARCH_LIMIT);
-    for (let addr = start; addr < end; addr += CHUNK) {
-        const want = Math.min(CHUNK, end - addr);
+    for (let addr = start; addr < end; addr += buildinfo_CHUNK) {
+        const want = Math.min(buildinfo_CHUNK, end - addr);
         const region = regionOf(loc.regions, addr);
         if (!region)
             break;
@@ -33655,8 +33868,8 @@ async function readFramedBuildInfo(r, range) {
     const end = range.offset + Math.min(range.size, FRAMED_SCAN_LIMIT);
     const overlap = 64;
     let version = '';
-    for (let at = range.offset; at < end; at += CHUNK - overlap) {
-        const v = await r.readUpTo('Go module info search', at, Math.min(CHUNK, end - at));
+    for (let at = range.offset; at < end; at += buildinfo_CHUNK - overlap) {
+        const v = await r.readUpTo('Go module info search', at, Math.min(buildinfo_CHUNK, end - at));
         const buf = Buffer.from(v.bytes);
         if (!version) {
             const m = /go1\.[0-9]+(?:\.[0-9]+|rc[0-9]+|beta[0-9]+)?(?:[^0-9a-z.]|$)/.exec(buf.toString('latin1'));
@@ -33677,7 +33890,7 @@ async function readFramedBuildInfo(r, range) {
             const mod = text.subarray(INFO_START.length, j).toString('utf8');
             return { ...parseModInfo(mod), goVersion: version, format: 'framed' };
         }
-        if (v.length < Math.min(CHUNK, end - at))
+        if (v.length < Math.min(buildinfo_CHUNK, end - at))
             break;
     }
     throw new BinaryFormatError('Go module info', range.offset, `no framed module info in the first ${Math.min(range.size, FRAMED_SCAN_LIMIT)} bytes of data`);
@@ -35386,7 +35599,16 @@ function parseManifest(text, artifact) {
         const where = `entries[${i}]`;
         if (typeof e.verified !== 'boolean')
             fail(`${where}.verified is not true or false`);
+        // optional, but exactly typed when there
+        const sbom = e.sbom === undefined ? {} : { sbom: str(e, 'sbom', where, SAFE_FILE) };
+        if ((e.sbomSha256 === undefined) !== (e.sbomArtifact === undefined) || (e.sbomSha256 !== undefined && e.sbom === undefined))
+            fail(`${where} has only part of sbom, sbomSha256 and sbomArtifact`);
+        const own = e.sbomSha256 === undefined
+            ? {}
+            : { sbomSha256: str(e, 'sbomSha256', where, HEX64), sbomArtifact: str(e, 'sbomArtifact', where) };
         return {
+            ...sbom,
+            ...own,
             target: str(e, 'target', where, /^[a-z0-9]+\/[a-z0-9]+(\/[A-Za-z0-9.,]+)?$/),
             package: str(e, 'package', where, SAFE_FILE),
             file: str(e, 'file', where, SAFE_FILE),
@@ -35413,11 +35635,19 @@ function parseManifest(text, artifact) {
 function manifestOf(run) {
     const entries = [];
     for (const b of run.binaries) {
-        const upload = run.uploads.find((u) => u.builds.includes(b.build.id));
-        const file = run.files.find((f) => f.build === b.build.id);
+        const upload = run.uploads.find((u) => u.builds.includes(b.build.id) && u.artifact.binaries.length > 0);
+        const file = run.files.find((f) => f.build === b.build.id && f.kind === 'release');
         if (!upload || !file || !b.build.sha256)
             continue;
+        // An SBOM of its own sits in the binary's artifact, or (raw uploads)
+        // in an artifact of its own that holds no binary.
+        const sbomFile = run.files.find((f) => f.build === b.build.id && f.kind === 'sbom');
+        const sbomUpload = run.uploads.find((u) => u.builds.includes(b.build.id) && u.artifact.binaries.length === 0) ?? upload;
         entries.push({
+            ...(b.build.sbom ? { sbom: b.build.sbom } : {}),
+            ...(sbomFile
+                ? { sbomSha256: sbomFile.sha256, sbomArtifact: sbomUpload.artifact.name }
+                : {}),
             target: b.build.target.name,
             package: b.build.pkg.binaryName,
             file: b.build.fileName,
@@ -35499,6 +35729,15 @@ function releaseChecksums(files) {
 }
 /** The most bytes a binary may have when taken out of an archive. */
 const MAX_BINARY_BYTES = 4 * 1024 ** 3;
+/** Whether an archive's entries are the binary and (when the leg wrote one) its SBOM. */
+function expectedEntries(names, entry) {
+    const want = [entry.file, ...(entry.sbom ? [entry.sbom] : [])].sort();
+    return names.length === want.length && [...names].sort().every((n, i) => n === want[i]);
+}
+/** What an archive was expected to hold, for a message. */
+function expectedText(entry) {
+    return entry.sbom ? `${entry.file} and ${entry.sbom}` : `just ${entry.file}`;
+}
 /** Takes `entry.file` out of a release archive (or copies a raw binary) into `dir`. */
 async function binaryOf(releaseFile, entry, dir) {
     const out = external_node_path_.join(dir, entry.file);
@@ -35519,8 +35758,8 @@ async function binaryOf(releaseFile, entry, dir) {
                 return p === entry.file && 'type' in e && e.type === 'File';
             }
         });
-        if (names.length !== 1 || names[0] !== entry.file)
-            throw new Error(`${entry.release} holds ${JSON.stringify(names.slice(0, 5))}, not just ${entry.file}`);
+        if (!expectedEntries(names, entry))
+            throw new Error(`${entry.release} holds ${JSON.stringify(names.slice(0, 5))}, not ${expectedText(entry)}`);
         return out;
     }
     if (entry.release.endsWith('.zip')) {
@@ -35545,11 +35784,38 @@ async function binaryOf(releaseFile, entry, dir) {
                 .on('error', reject)
                 .on('close', () => void Promise.all(writes).then(() => resolve(), reject));
         });
-        if (names.length !== 1 || names[0] !== entry.file)
-            throw new Error(`${entry.release} holds ${JSON.stringify(names.slice(0, 5))}, not just ${entry.file}`);
+        if (!expectedEntries(names, entry))
+            throw new Error(`${entry.release} holds ${JSON.stringify(names.slice(0, 5))}, not ${expectedText(entry)}`);
         return out;
     }
     throw new Error(`${entry.release}: not the binary ${entry.file}, a .tar.gz or a .zip`);
+}
+/**
+ * The SBOM that is a release file of its own, downloaded (once per
+ * artifact) and checked against the leg's record.
+ *
+ * @returns its path in the scratch directory
+ */
+async function sbomOf(e, listed, store, scratch, downloaded) {
+    const name = e.sbomArtifact ?? '';
+    const artifact = listed.find((a) => a.name === name);
+    if (!artifact)
+        throw new Error(`the artifact ${name} of its SBOM is not in the run`);
+    let dir = downloaded.get(name);
+    if (!dir) {
+        dir = await (0,promises_.mkdtemp)(external_node_path_.join(scratch, 'artifact-'));
+        const { digestMismatch } = await store.download(artifact, dir, false);
+        if (digestMismatch)
+            throw new Error(`artifact ${name} differs from the digest the artifact service recorded at upload: it was changed in the store`);
+        downloaded.set(name, dir);
+    }
+    const file = external_node_path_.join(dir, e.sbom ?? '');
+    const { sha256: sha } = await sha256File(file).catch(() => {
+        throw new Error(`its SBOM ${e.sbom} is not in artifact ${name}`);
+    });
+    if (sha !== e.sbomSha256)
+        throw new Error(`its SBOM ${e.sbom} has sha256 ${sha}, but ${e.leg} recorded ${e.sbomSha256}: it was changed after the leg wrote it`);
+    return file;
 }
 function targetByName(planned, name) {
     const t = planned.find((p) => p.name === name);
@@ -35626,11 +35892,21 @@ async function mergeRelease(planned, store, options) {
                 if (!verification.ok)
                     throw new Error(`inspected again after the download, it is not what ${e.target} needs: ${verification.findings.filter((f) => f.severity === 'error').map((f) => f.hint).join(' ')}`);
                 report.verified = true;
+                // the SBOM beside it is checked before either reaches release-dir
+                const sbom = e.sbom && e.sbomSha256 && e.sbomArtifact
+                    ? await sbomOf(e, listed, store, scratch, downloaded)
+                    : undefined;
                 await copyFileAtomic(releaseFile, external_node_path_.join(options.releaseDir, e.release));
                 if (options.sidecars)
                     await writeFileAtomic(external_node_path_.join(options.releaseDir, `${e.release}.sha256`), releaseChecksums([{ name: e.release, sha256: releaseSha }]));
                 report.release = e.release;
                 released.push({ name: e.release, sha256: releaseSha });
+                if (sbom && e.sbom && e.sbomSha256) {
+                    await copyFileAtomic(sbom, external_node_path_.join(options.releaseDir, e.sbom));
+                    if (options.sidecars)
+                        await writeFileAtomic(external_node_path_.join(options.releaseDir, `${e.sbom}.sha256`), releaseChecksums([{ name: e.sbom, sha256: e.sbomSha256 }]));
+                    released.push({ name: e.sbom, sha256: e.sbomSha256 });
+                }
             }
             catch (error) {
                 report.problem = error instanceof Error ? error.message : String(error);
@@ -35764,7 +36040,7 @@ async function run(read = (n) => lib_core/* getInput */.V4(n)) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23162);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83139);
 /** The merge sub-action's entry point: the only module here with a side effect. */
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();

@@ -35210,7 +35210,19 @@ async function builtInVariants(go, cwd, env, variables) {
 async function probeToolchain(go, cwd, env) {
     const [versionLine, goEnv, dist] = await Promise.all([
         goOutput(go, ['version'], cwd, env),
-        goOutput(go, ['env', '-json', 'GOVERSION', 'GOHOSTOS', 'GOHOSTARCH', 'GOFLAGS', 'GOMOD', 'GOENV', 'GOROOT'], cwd, env),
+        goOutput(go, [
+            'env',
+            '-json',
+            'GOVERSION',
+            'GOHOSTOS',
+            'GOHOSTARCH',
+            'GOFLAGS',
+            'GOMOD',
+            'GOENV',
+            'GOROOT',
+            'GOPATH',
+            'GOMODCACHE'
+        ], cwd, env),
         goOutput(go, ['tool', 'dist', 'list', '-json'], cwd, env)
     ]);
     const vars = JSON.parse(goEnv);
@@ -35226,6 +35238,9 @@ async function probeToolchain(go, cwd, env) {
         goflags: vars.GOFLAGS ?? '',
         goenv: vars.GOENV ?? '',
         gomod: gomod === '/dev/null' || gomod === 'NUL' ? '' : gomod,
+        goroot: vars.GOROOT ?? '',
+        gopath: vars.GOPATH ?? '',
+        gomodcache: vars.GOMODCACHE ?? '',
         platforms,
         variantDefaults: saved.length ? await builtInVariants(go, cwd, env, saved) : {}
     };

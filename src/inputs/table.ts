@@ -210,6 +210,13 @@ const TABLE = [
       'Upload each per-target file as it is, without the artifact service zip, so that downloading gives the file itself. Only with upload: per-target. The artifact is then named after the file.'
   },
   {
+    name: 'sbom',
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'Write a software bill of materials for each binary, a CycloneDX 1.6 JSON file named after it (myapp-linux-amd64.cdx.json: the main module, every dependency with its version and go.sum hash, the Go version, the target and the build settings, read from the binary itself): inside its archive, or beside the binary with archive: none, listed in SHA256SUMS and uploaded with it.'
+  },
+  {
     name: 'retention-days',
     kind: 'number',
     default: '',

@@ -7,7 +7,12 @@
 import { splitWords } from '../inputs/flags.js'
 import { mapLimit } from '../package/limit.js'
 import type { Problem } from '../problem.js'
-import type { BinaryReport, Build } from '../types.js'
+import type { BinaryReport, Build, PathCheck, Verification } from '../types.js'
+import {
+  pathFindings,
+  scanForPaths,
+  type MachinePath
+} from './paths.js'
 import { smokeTest } from './smoke.js'
 import { verifyBinary } from './verify.js'
 
@@ -20,30 +25,73 @@ export function asksForStripping(ldflags: string): boolean {
   }
 }
 
+/** How the binaries are judged, from the inputs and the plan. */
+export interface VerifyOptions {
+  /** The `ldflags` input (a stripped binary is expected with `-s`). */
+  ldflags: string
+  /**
+   * The build machine's directories to look for in each binary, or
+   * undefined with trimpath off (then the check is skipped).
+   */
+  machinePaths?: readonly MachinePath[]
+}
+
 /**
- * Read every built binary and judge it against its target.
+ * Read every built binary and judge it against its target, then (with
+ * trimpath on) stream it once for build-machine paths: each hit is one more
+ * error finding of the verification.
  *
  * @param builds every build, in plan order
- * @param ldflags the `ldflags` input (a stripped binary is expected with `-s`)
  * @returns one report per build, with a verification for each that built
  */
 export async function verifyBuilds(
   builds: readonly Build[],
-  ldflags: string
+  opts: VerifyOptions
 ): Promise<BinaryReport[]> {
-  const expectStripped = asksForStripping(ldflags)
-  return Promise.all(
-    builds.map(async (build) =>
-      build.status === 'built'
-        ? {
-            build,
-            verification: await verifyBinary(build.target, build.path, {
-              expectStripped
-            })
-          }
-        : { build }
-    )
-  )
+  const expectStripped = asksForStripping(opts.ldflags)
+  return mapLimit(builds, 4, async (build) => {
+    if (build.status !== 'built') return { build }
+    const verification = await verifyBinary(build.target, build.path, {
+      expectStripped
+    })
+    return {
+      build,
+      verification: await checkPaths(verification, build, opts.machinePaths)
+    }
+  })
+}
+
+/** The verification with the path check's findings and result added. */
+async function checkPaths(
+  verification: Verification,
+  build: Build,
+  paths: readonly MachinePath[] | undefined
+): Promise<Verification> {
+  const searched = (paths ?? []).map((p) => `${p.label}=${p.dir}`)
+  if (paths === undefined)
+    return { ...verification, paths: { state: 'skipped', hits: 0, searched } }
+  let scan
+  try {
+    scan = await scanForPaths(build.path, paths)
+  } catch {
+    // An unreadable file already has its own error finding.
+    return verification
+  }
+  const findings = [
+    ...verification.findings,
+    ...pathFindings(scan, build.fileName)
+  ]
+  const check: PathCheck = {
+    state: scan.total ? 'hits' : 'clean',
+    hits: scan.total,
+    searched
+  }
+  return {
+    ...verification,
+    findings,
+    ok: !findings.some((f) => f.severity === 'error'),
+    paths: check
+  }
 }
 
 /**

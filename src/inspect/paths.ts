@@ -8,7 +8,7 @@
  */
 import { open } from 'node:fs/promises'
 import * as path from 'node:path'
-import type { Finding } from '../types.js'
+import type { Finding, PathCheck } from '../types.js'
 
 /** A directory of the build machine that must not appear in a trimmed binary. */
 export interface MachinePath {
@@ -207,4 +207,15 @@ export function buildMachinePaths(facts: {
     { label: 'RUNNER_TEMP', dir: env.RUNNER_TEMP },
     { label: 'HOME', dir: env.HOME ?? env.USERPROFILE }
   ])
+}
+
+/**
+ * The path check's result in words, for the `binaries` output and the
+ * summary: `clean`, `1 hit`, `3 hits`, `skipped (trimpath off)`.
+ */
+export function pathCheckText(check: PathCheck | undefined): string | null {
+  if (!check) return null
+  if (check.state === 'skipped') return 'skipped (trimpath off)'
+  if (check.state === 'clean') return 'clean'
+  return `${check.hits} ${check.hits === 1 ? 'hit' : 'hits'}`
 }

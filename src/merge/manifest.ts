@@ -34,6 +34,16 @@ export interface ManifestEntry {
   verified: boolean
   /** The leg's one-line description of the binary. */
   format: string
+  /**
+   * Its SBOM (`<file>.cdx.json`), when the leg wrote one: inside the
+   * release archive, or a release file of its own (then with its sha256
+   * and the artifact that holds it).
+   */
+  sbom?: string
+  /** sha256 of the SBOM, when it is a release file of its own. */
+  sbomSha256?: string
+  /** The artifact that holds the SBOM, when it is a release file of its own. */
+  sbomArtifact?: string
 }
 
 /** What a leg writes. */
@@ -89,7 +99,17 @@ export function parseManifest(text: string, artifact: string): Manifest {
     const e = obj(raw, `entries[${i}]`)
     const where = `entries[${i}]`
     if (typeof e.verified !== 'boolean') fail(`${where}.verified is not true or false`)
+    // optional, but exactly typed when there
+    const sbom = e.sbom === undefined ? {} : { sbom: str(e, 'sbom', where, SAFE_FILE) }
+    if ((e.sbomSha256 === undefined) !== (e.sbomArtifact === undefined) || (e.sbomSha256 !== undefined && e.sbom === undefined))
+      fail(`${where} has only part of sbom, sbomSha256 and sbomArtifact`)
+    const own =
+      e.sbomSha256 === undefined
+        ? {}
+        : { sbomSha256: str(e, 'sbomSha256', where, HEX64), sbomArtifact: str(e, 'sbomArtifact', where) }
     return {
+      ...sbom,
+      ...own,
       target: str(e, 'target', where, /^[a-z0-9]+\/[a-z0-9]+(\/[A-Za-z0-9.,]+)?$/),
       package: str(e, 'package', where, SAFE_FILE),
       file: str(e, 'file', where, SAFE_FILE),
@@ -123,13 +143,15 @@ export interface LegRun {
       fileName: string
       deliverable: string
       sha256?: string
+      /** Its SBOM's name, when the plan gave it one. */
+      sbom?: string
     }
     verification?: { ok: boolean; format: string }
   }>
   /** The packaged files, with the build each holds. */
-  files: ReadonlyArray<{ build: string; sha256: string }>
+  files: ReadonlyArray<{ build: string; sha256: string; kind: 'release' | 'sbom' }>
   /** The uploads, with the builds each holds. */
-  uploads: ReadonlyArray<{ artifact: { name: string }; builds: readonly string[] }>
+  uploads: ReadonlyArray<{ artifact: { name: string; binaries: readonly string[] }; builds: readonly string[] }>
 }
 
 /**
@@ -139,10 +161,27 @@ export interface LegRun {
 export function manifestOf(run: LegRun): Manifest {
   const entries: ManifestEntry[] = []
   for (const b of run.binaries) {
-    const upload = run.uploads.find((u) => u.builds.includes(b.build.id))
-    const file = run.files.find((f) => f.build === b.build.id)
+    const upload = run.uploads.find(
+      (u) => u.builds.includes(b.build.id) && u.artifact.binaries.length > 0
+    )
+    const file = run.files.find(
+      (f) => f.build === b.build.id && f.kind === 'release'
+    )
     if (!upload || !file || !b.build.sha256) continue
+    // An SBOM of its own sits in the binary's artifact, or (raw uploads)
+    // in an artifact of its own that holds no binary.
+    const sbomFile = run.files.find(
+      (f) => f.build === b.build.id && f.kind === 'sbom'
+    )
+    const sbomUpload =
+      run.uploads.find(
+        (u) => u.builds.includes(b.build.id) && u.artifact.binaries.length === 0
+      ) ?? upload
     entries.push({
+      ...(b.build.sbom ? { sbom: b.build.sbom } : {}),
+      ...(sbomFile
+        ? { sbomSha256: sbomFile.sha256, sbomArtifact: sbomUpload.artifact.name }
+        : {}),
       target: b.build.target.name,
       package: b.build.pkg.binaryName,
       file: b.build.fileName,

@@ -118,6 +118,17 @@ export function releaseChecksums(files: ReadonlyArray<{ name: string; sha256: st
 /** The most bytes a binary may have when taken out of an archive. */
 const MAX_BINARY_BYTES = 4 * 1024 ** 3
 
+/** Whether an archive's entries are the binary and (when the leg wrote one) its SBOM. */
+function expectedEntries(names: readonly string[], entry: ManifestEntry): boolean {
+  const want = [entry.file, ...(entry.sbom ? [entry.sbom] : [])].sort()
+  return names.length === want.length && [...names].sort().every((n, i) => n === want[i])
+}
+
+/** What an archive was expected to hold, for a message. */
+function expectedText(entry: ManifestEntry): string {
+  return entry.sbom ? `${entry.file} and ${entry.sbom}` : `just ${entry.file}`
+}
+
 /** Takes `entry.file` out of a release archive (or copies a raw binary) into `dir`. */
 async function binaryOf(releaseFile: string, entry: ManifestEntry, dir: string): Promise<string> {
   const out = path.join(dir, entry.file)
@@ -138,8 +149,8 @@ async function binaryOf(releaseFile: string, entry: ManifestEntry, dir: string):
         return p === entry.file && 'type' in e && e.type === 'File'
       }
     })
-    if (names.length !== 1 || names[0] !== entry.file)
-      throw new Error(`${entry.release} holds ${JSON.stringify(names.slice(0, 5))}, not just ${entry.file}`)
+    if (!expectedEntries(names, entry))
+      throw new Error(`${entry.release} holds ${JSON.stringify(names.slice(0, 5))}, not ${expectedText(entry)}`)
     return out
   }
   if (entry.release.endsWith('.zip')) {
@@ -162,11 +173,43 @@ async function binaryOf(releaseFile: string, entry: ManifestEntry, dir: string):
         .on('error', reject)
         .on('close', () => void Promise.all(writes).then(() => resolve(), reject))
     })
-    if (names.length !== 1 || names[0] !== entry.file)
-      throw new Error(`${entry.release} holds ${JSON.stringify(names.slice(0, 5))}, not just ${entry.file}`)
+    if (!expectedEntries(names, entry))
+      throw new Error(`${entry.release} holds ${JSON.stringify(names.slice(0, 5))}, not ${expectedText(entry)}`)
     return out
   }
   throw new Error(`${entry.release}: not the binary ${entry.file}, a .tar.gz or a .zip`)
+}
+
+/**
+ * The SBOM that is a release file of its own, downloaded (once per
+ * artifact) and checked against the leg's record.
+ *
+ * @returns its path in the scratch directory
+ */
+async function sbomOf(
+  e: Delivered,
+  listed: ReadonlyArray<{ id: number; name: string; digest?: string }>,
+  store: ArtifactStore,
+  scratch: string,
+  downloaded: Map<string, string>
+): Promise<string> {
+  const name = e.sbomArtifact ?? ''
+  const artifact = listed.find((a) => a.name === name)
+  if (!artifact) throw new Error(`the artifact ${name} of its SBOM is not in the run`)
+  let dir = downloaded.get(name)
+  if (!dir) {
+    dir = await mkdtemp(path.join(scratch, 'artifact-'))
+    const { digestMismatch } = await store.download(artifact, dir, false)
+    if (digestMismatch) throw new Error(`artifact ${name} differs from the digest the artifact service recorded at upload: it was changed in the store`)
+    downloaded.set(name, dir)
+  }
+  const file = path.join(dir, e.sbom ?? '')
+  const { sha256: sha } = await sha256File(file).catch(() => {
+    throw new Error(`its SBOM ${e.sbom} is not in artifact ${name}`)
+  })
+  if (sha !== e.sbomSha256)
+    throw new Error(`its SBOM ${e.sbom} has sha256 ${sha}, but ${e.leg} recorded ${e.sbomSha256}: it was changed after the leg wrote it`)
+  return file
 }
 
 /** Options of `mergeRelease`. */
@@ -254,11 +297,22 @@ export async function mergeRelease(
         if (!verification.ok)
           throw new Error(`inspected again after the download, it is not what ${e.target} needs: ${verification.findings.filter((f) => f.severity === 'error').map((f) => f.hint).join(' ')}`)
         report.verified = true
+        // the SBOM beside it is checked before either reaches release-dir
+        const sbom =
+          e.sbom && e.sbomSha256 && e.sbomArtifact
+            ? await sbomOf(e, listed, store, scratch, downloaded)
+            : undefined
         await copyFileAtomic(releaseFile, path.join(options.releaseDir, e.release))
         if (options.sidecars)
           await writeFileAtomic(path.join(options.releaseDir, `${e.release}.sha256`), releaseChecksums([{ name: e.release, sha256: releaseSha }]))
         report.release = e.release
         released.push({ name: e.release, sha256: releaseSha })
+        if (sbom && e.sbom && e.sbomSha256) {
+          await copyFileAtomic(sbom, path.join(options.releaseDir, e.sbom))
+          if (options.sidecars)
+            await writeFileAtomic(path.join(options.releaseDir, `${e.sbom}.sha256`), releaseChecksums([{ name: e.sbom, sha256: e.sbomSha256 }]))
+          released.push({ name: e.sbom, sha256: e.sbomSha256 })
+        }
       } catch (error) {
         report.problem = error instanceof Error ? error.message : String(error)
         problems.push(`${e.target}: ${report.problem}`)

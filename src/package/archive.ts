@@ -1,8 +1,9 @@
 /**
- * Archives of one binary each: tar.gz (npm `tar`) and zip (`archiver`). Both
- * record the file as a regular file with mode 0755, whatever the file system
- * of the runner says (Windows has no executable bit), so the binary can run
- * after extraction. The artifact service's own zip loses modes; these keep them.
+ * Archives of one binary each (and its SBOM beside it): tar.gz (npm `tar`)
+ * and zip (`archiver`). Both record the binary as a regular file with mode
+ * 0755, whatever the file system of the runner says (Windows has no
+ * executable bit), so the binary can run after extraction, and other files
+ * with 0644. The artifact service's own zip loses modes; these keep them.
  */
 
 import type { Archiver } from 'archiver'
@@ -26,6 +27,9 @@ const createArchiver: ArchiverFactory =
 /** The mode every binary gets inside an archive. */
 export const EXECUTABLE_MODE = 0o755
 
+/** The mode of the other files in an archive (the SBOM). */
+export const DATA_MODE = 0o644
+
 /** One file to put in an archive. */
 export interface ArchiveEntry {
   /** Absolute path of the file on disk. */
@@ -34,54 +38,67 @@ export interface ArchiveEntry {
   name: string
   /** Modification time recorded in the archive. */
   mtime: Date
+  /** Its mode in the archive; EXECUTABLE_MODE when unset (the binary). */
+  mode?: number
 }
 
 /**
- * Writes a gzip-compressed tar holding one file with mode 0755.
+ * Writes a gzip-compressed tar holding the files, in the order given, the
+ * binary with mode 0755.
  *
- * @param entry The file.
+ * @param entries The files, all in one directory (output-dir).
  * @param dest The archive to write (replaced when it exists, through a temp
  *   file and a rename: a symlink there is replaced, never followed).
  */
 export async function writeTarGz(
-  entry: ArchiveEntry,
+  entries: readonly ArchiveEntry[],
   dest: string
 ): Promise<void> {
+  const dir = dirname(entries[0].source)
+  if (entries.some((e) => dirname(e.source) !== dir))
+    throw new Error(`the files of ${basename(dest)} are not in one directory`)
+  const byFile = new Map(entries.map((e) => [basename(e.source), e]))
   const pack = tar.c(
     {
-      cwd: dirname(entry.source),
+      cwd: dir,
       gzip: { level: 9 },
       portable: true,
-      mtime: entry.mtime,
+      mtime: entries[0].mtime,
       onWriteEntry: (w) => {
+        const entry = byFile.get(w.path)
+        if (!entry) return
         w.path = entry.name
-        if (w.stat) w.stat.mode = (w.stat.mode & ~0o7777) | EXECUTABLE_MODE
+        if (w.stat)
+          w.stat.mode =
+            (w.stat.mode & ~0o7777) | (entry.mode ?? EXECUTABLE_MODE)
       }
     },
-    [basename(entry.source)]
+    [...byFile.keys()]
   )
   await writeStreamAtomic(dest, pack)
 }
 
 /**
- * Writes a zip holding one file, recorded as a unix file with mode 0755.
+ * Writes a zip holding the files, in the order given, recorded as unix
+ * files, the binary with mode 0755.
  *
- * @param entry The file.
+ * @param entries The files.
  * @param dest The archive to write (replaced when it exists, through a temp
  *   file and a rename: a symlink there is replaced, never followed).
  */
 export async function writeZip(
-  entry: ArchiveEntry,
+  entries: readonly ArchiveEntry[],
   dest: string
 ): Promise<void> {
   const zip = createArchiver('zip', { zlib: { level: 9 } })
   // a warning (a missing file) fails the archive, like an error
   zip.on('warning', (warning: Error) => zip.destroy(warning))
-  zip.file(entry.source, {
-    name: entry.name,
-    mode: EXECUTABLE_MODE,
-    date: entry.mtime
-  })
+  for (const entry of entries)
+    zip.file(entry.source, {
+      name: entry.name,
+      mode: entry.mode ?? EXECUTABLE_MODE,
+      date: entry.mtime
+    })
   const written = writeStreamAtomic(dest, zip)
   void zip.finalize().catch(() => {})
   await written

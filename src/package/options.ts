@@ -17,7 +17,8 @@ export const PublishInputs = {
   skipArchive: 'skip-archive',
   retentionDays: 'retention-days',
   compressionLevel: 'compression-level',
-  overwrite: 'overwrite'
+  overwrite: 'overwrite',
+  sbom: 'sbom'
 } as const
 
 /** How binaries become artifacts. */
@@ -40,6 +41,8 @@ export interface PublishOptions {
   compressionLevel: number
   /** Delete an existing artifact of the same name before uploading. */
   overwrite: boolean
+  /** Write a CycloneDX SBOM per binary (`<file>.cdx.json`); true unless set to false. */
+  sbom: boolean
 }
 
 /** The values a name template can use. */
@@ -137,6 +140,11 @@ export function parsePublishInputs(
 
   const skipArchive = readBoolean(PublishInputs.skipArchive, read, problems)
   const overwrite = readBoolean(PublishInputs.overwrite, read, problems)
+  // Not given is the documented default: an SBOM per binary.
+  const sbom =
+    read(PublishInputs.sbom) === ''
+      ? true
+      : readBoolean(PublishInputs.sbom, read, problems)
 
   if (skipArchive && upload === 'combined') {
     problems.push(
@@ -187,7 +195,8 @@ export function parsePublishInputs(
     skipArchive,
     retentionDays,
     compressionLevel,
-    overwrite
+    overwrite,
+    sbom
   }
 }
 

@@ -23,6 +23,7 @@ import {
   sha256File,
   type Checksum
 } from './checksums.js'
+import type { ArchiveEntry } from './archive.js'
 import { mapLimit } from './limit.js'
 import type { PublishOptions } from './options.js'
 
@@ -54,8 +55,10 @@ export interface PackagedFile extends Checksum {
   size: number
   /** The id of the build it is or holds. */
   build: string
-  /** The binary it is or holds, relative to the output directory. */
+  /** The binary it is, holds or describes, relative to the output directory. */
   binary: string
+  /** `release`: the binary or its archive; `sbom`: its SBOM, a file of its own. */
+  kind: 'release' | 'sbom'
 }
 
 /** What the package stage made. */
@@ -71,6 +74,8 @@ export interface Packaged {
   files: PackagedFile[]
   /** The artifacts to create (none with upload: none). */
   packages: Package[]
+  /** Absolute path of each build's SBOM in output-dir, by build id. */
+  sboms: Record<string, string>
   /** One per binary that could not be packaged (it is left out). */
   problems: Problem[]
 }
@@ -146,12 +151,14 @@ export async function packageBinaries(
     }
   })
   const packed = built.flatMap((build, i) => {
-    const file = made[i]
-    return file === undefined ? [] : [{ build, file }]
+    const one = made[i]
+    return one === undefined ? [] : [{ build, ...one }]
   })
   const files = packed
-    .map((p) => p.file)
+    .flatMap((p) => p.files)
     .sort((a, b) => compare(a.file, b.file))
+  const sboms: Record<string, string> = {}
+  for (const p of packed) if (p.sbom !== undefined) sboms[p.build.id] = p.sbom
 
   const sumsPath = join(root, CHECKSUMS_FILE)
   if (files.length > 0) await writeFileAtomic(sumsPath, formatChecksums(files))
@@ -159,7 +166,7 @@ export async function packageBinaries(
   const checksumsPath = files.length > 0 ? sumsPath : undefined
 
   const packages = await artifactPackages(packed, files, opts, root, sumsPath)
-  return { outputDir: root, checksumsPath, files, packages, problems }
+  return { outputDir: root, checksumsPath, files, packages, sboms, problems }
 }
 
 /**
@@ -168,7 +175,7 @@ export async function packageBinaries(
  * one combined artifact with SHA256SUMS.
  */
 async function artifactPackages(
-  packed: readonly { build: Build; file: PackagedFile }[],
+  packed: readonly { build: Build; files: PackagedFile[] }[],
   files: readonly PackagedFile[],
   opts: PublishOptions,
   root: string,
@@ -176,7 +183,7 @@ async function artifactPackages(
 ): Promise<Package[]> {
   const packages: Package[] = []
   if (opts.upload === 'per-target') {
-    for (const { build, file: f } of packed) {
+    for (const { build, files: [f, sbom] } of packed) {
       const one = {
         name: build.artifact ?? '',
         rootDirectory: root,
@@ -185,18 +192,36 @@ async function artifactPackages(
       }
       if (opts.skipArchive) {
         packages.push({ ...one, files: [f.path], raw: true, sha256: f.sha256 })
+        // A raw artifact is one file: the SBOM is an artifact of its own.
+        if (sbom !== undefined)
+          packages.push({
+            name: build.sbomArtifact ?? '',
+            files: [sbom.path],
+            rootDirectory: root,
+            raw: true,
+            sha256: sbom.sha256,
+            builds: [build.id],
+            binaries: []
+          })
         continue
       }
       if (build.sidecar === undefined)
         throw new Error(
           `${build.id}: the plan named no .sha256 file for a per-target artifact; plan and publish options disagree.`
         )
+      // The sidecar checks everything in the artifact: the deliverable and
+      // its SBOM when that sits beside it.
       const sidecar = join(root, build.sidecar)
+      const inside = sbom === undefined ? [f] : [f, sbom]
       await writeFileAtomic(
         sidecar,
-        formatChecksums([{ ...f, file: basename(f.path) }])
+        formatChecksums(inside.map((x) => ({ ...x, file: basename(x.path) })))
       )
-      packages.push({ ...one, files: [f.path, sidecar], raw: false })
+      packages.push({
+        ...one,
+        files: [...inside.map((x) => x.path), sidecar],
+        raw: false
+      })
     }
   } else if (opts.upload === 'combined' && files.length > 0) {
     packages.push({
@@ -205,18 +230,32 @@ async function artifactPackages(
       rootDirectory: root,
       raw: false,
       builds: packed.map((p) => p.build.id),
-      binaries: files.map((f) => f.binary).sort(compare)
+      binaries: files
+        .filter((f) => f.kind === 'release')
+        .map((f) => f.binary)
+        .sort(compare)
     })
   }
   return packages
 }
 
-/** Write one build's deliverable (archive or copy) and hash it. */
+/** What packaging one build made. */
+interface PackagedOne {
+  /** Its deliverable, then its SBOM when that is a file of its own. */
+  files: PackagedFile[]
+  /** Absolute path of its SBOM, when one was written. */
+  sbom?: string
+}
+
+/**
+ * Write one build's SBOM (with sbom: true), then its deliverable (archive
+ * with the SBOM inside, or copy), and hash them.
+ */
 async function packageOne(
   build: Build,
   root: string,
   mtime: Date | undefined
-): Promise<PackagedFile> {
+): Promise<PackagedOne> {
   const binPath = resolve(build.path)
   const deliverable = join(root, build.deliverable)
   const binary = toSlash(relative(root, binPath))
@@ -226,17 +265,47 @@ async function packageOne(
       `${binary} changed after it was verified (sha256 ${own.sha256}, verified ${build.sha256}); something in the job wrote to the output directory. Re-run the step.`
     )
   }
+  const sbom = build.sbom === undefined ? undefined : join(root, build.sbom)
+  if (sbom !== undefined) await writeSbom(build, binPath, sbom, own.sha256)
+  try {
+    return await deliver(build, { binPath, binary, deliverable, own, sbom }, mtime)
+  } catch (error) {
+    // what is not packaged leaves no SBOM behind
+    if (sbom !== undefined) await rm(sbom, { force: true })
+    throw error
+  }
+}
+
+/** The deliverable of one build (archive or copy) and the files SHA256SUMS lists. */
+async function deliver(
+  build: Build,
+  at: {
+    binPath: string
+    binary: string
+    deliverable: string
+    own: { sha256: string; size: number }
+    sbom?: string
+  },
+  mtime: Date | undefined
+): Promise<PackagedOne> {
+  const { binPath, binary, deliverable, own, sbom } = at
   let sum = own
   if (build.archive !== 'none') {
-    const entry = {
-      source: binPath,
-      name: build.fileName,
-      mtime: mtime ?? (await stat(binPath)).mtime
-    }
+    const time = mtime ?? (await stat(binPath)).mtime
     // tar and archiver load only when an archive is asked for
-    const { writeTarGz, writeZip } = await import('./archive.js')
-    if (build.archive === 'tar.gz') await writeTarGz(entry, deliverable)
-    else await writeZip(entry, deliverable)
+    const { DATA_MODE, writeTarGz, writeZip } = await import('./archive.js')
+    const entries: ArchiveEntry[] = [
+      { source: binPath, name: build.fileName, mtime: time }
+    ]
+    if (sbom !== undefined && build.sbom !== undefined)
+      entries.push({
+        source: sbom,
+        name: build.sbom,
+        mtime: time,
+        mode: DATA_MODE
+      })
+    if (build.archive === 'tar.gz') await writeTarGz(entries, deliverable)
+    else await writeZip(entries, deliverable)
     sum = await sha256File(deliverable)
   } else if (deliverable !== binPath) {
     await copyFileAtomic(binPath, deliverable)
@@ -247,14 +316,66 @@ async function packageOne(
       )
     }
   }
-  return {
-    file: toSlash(build.deliverable),
-    path: deliverable,
-    sha256: sum.sha256,
-    size: sum.size,
-    build: build.id,
-    binary
+  const files: PackagedFile[] = [
+    {
+      file: toSlash(build.deliverable),
+      path: deliverable,
+      sha256: sum.sha256,
+      size: sum.size,
+      build: build.id,
+      binary,
+      kind: 'release'
+    }
+  ]
+  // Inside the archive it is covered by the archive's line; without one it
+  // is a release file of its own.
+  if (sbom !== undefined && build.sbom !== undefined && build.archive === 'none') {
+    const s = await sha256File(sbom)
+    files.push({
+      file: toSlash(build.sbom),
+      path: sbom,
+      sha256: s.sha256,
+      size: s.size,
+      build: build.id,
+      binary,
+      kind: 'sbom'
+    })
   }
+  return { files, sbom }
+}
+
+/**
+ * Write a binary's SBOM from the build info read from the very bytes that
+ * are packaged (hashed just before as `sha256`).
+ *
+ * @throws when the binary has no Go build info to make it from
+ */
+async function writeSbom(
+  build: Build,
+  binPath: string,
+  dest: string,
+  sha256: string
+): Promise<void> {
+  // The SBOM library and the readers load only when an SBOM is asked for.
+  const [{ cycloneDxSbom, sbomTimestamp }, { inspectBinary }] =
+    await Promise.all([
+      import('./sbom.js'),
+      import('../inspect/binary/index.js')
+    ])
+  const info = await inspectBinary(binPath)
+  if (!info.buildInfo)
+    throw new Error(
+      `${build.fileName} has no Go build info to make its SBOM from (${info.buildInfoError ?? 'none found'}); set sbom: false to publish it without one.`
+    )
+  const text = cycloneDxSbom({
+    buildInfo: info.buildInfo,
+    target: build.target,
+    // the binary as the user gets it: the archive's entry, or the deliverable
+    fileName: basename(build.archive === 'none' ? build.deliverable : build.fileName),
+    sha256,
+    timestamp: sbomTimestamp(process.env['SOURCE_DATE_EPOCH'])
+  })
+  await writeFileAtomic(dest, text)
 }
 
 /** SOURCE_DATE_EPOCH as a date, for reproducible archives; else undefined. */

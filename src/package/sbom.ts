@@ -71,10 +71,7 @@ export const SbomProperty = {
   sum: 'go:module:sum'
 } as const
 
-/** The file name of a binary's SBOM: `tool.exe` → `tool.exe.cdx.json`. */
-export function sbomFileName(binaryFileName: string): string {
-  return `${binaryFileName}.cdx.json`
-}
+export { sbomFileName } from '../plan/names.js'
 
 /**
  * The timestamp to write: SOURCE_DATE_EPOCH when it is set (the convention

@@ -6,6 +6,7 @@
 import { constants } from 'node:fs'
 import { open, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { sbomFileName } from '../plan/names.js'
 import { CHECKSUMS_FILE } from './checksums.js'
 
 /** The suffix of a per-file checksum file (`tool.tar.gz.sha256`). */
@@ -18,7 +19,8 @@ const MAX_SIDECAR_BYTES = 4096
  * Removes the step's checksum files of an earlier run from `outputDir`:
  * `SHA256SUMS` (a file or a symlink, never what a symlink points to) and
  * each `<file>.sha256` that is a regular file in the action's own format,
- * one line naming its sibling `<file>`. Anything else is left alone. Only
+ * one line naming its sibling `<file>` (and a second naming its SBOM
+ * `<file>.cdx.json`). Anything else is left alone. Only
  * the directory itself is read, not its subdirectories.
  *
  * @param outputDir The output directory (need not exist).
@@ -65,12 +67,20 @@ async function isOurSidecar(path: string, sibling: string): Promise<boolean> {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
     if (bytesRead > MAX_SIDECAR_BYTES) return false
     const text = buffer.subarray(0, bytesRead).toString('utf8')
-    return text === `${text.slice(0, 64)}  ${sibling}\n` && /^[0-9a-f]{64}/.test(text)
+    // one line for the sibling, and one for its SBOM when it sits beside it
+    const line = (name: string): string => `[0-9a-f]{64}  ${escapeRegExp(name)}\n`
+    return new RegExp(
+      `^${line(sibling)}(${line(sbomFileName(sibling))})?$`
+    ).test(text)
   } catch {
     return false
   } finally {
     await handle?.close()
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function staleError(path: string, error: unknown): Error {

@@ -27,6 +27,16 @@ export interface NamedBinaries {
   problems: Problem[]
 }
 
+/**
+ * The file name of a binary's SBOM: `tool.exe` → `tool.exe.cdx.json`
+ * (CycloneDX's recommended `.cdx.json` suffix, after the whole name so that
+ * the SBOMs of `tool` and `tool.exe` never meet). Here, with every other
+ * name, so that the plan needs no SBOM library to name it.
+ */
+export function sbomFileName(binaryFileName: string): string {
+  return `${binaryFileName}.cdx.json`
+}
+
 /** The id of a planned binary: `<target id>/<binary name>`. */
 export function binaryId(target: Target, pkg: MainPackage): string {
   return `${target.id}/${pkg.binaryName}`
@@ -80,6 +90,10 @@ function nameBinary(
   const raw = opts.upload === 'per-target' && opts.skipArchive
   const deliverable =
     archive !== 'none' ? `${base}.${archive}` : raw ? `${base}${ext}` : fileName
+  // named after the binary the user unpacks or downloads
+  const sbom = opts.sbom
+    ? sbomFileName(archive === 'none' ? deliverable : fileName)
+    : undefined
   return {
     id: binaryId(target, pkg),
     target,
@@ -91,7 +105,9 @@ function nameBinary(
     sidecar:
       opts.upload === 'per-target' && !raw ? `${deliverable}.sha256` : undefined,
     artifact:
-      opts.upload === 'none' ? undefined : (combined ?? (raw ? deliverable : base))
+      opts.upload === 'none' ? undefined : (combined ?? (raw ? deliverable : base)),
+    sbom,
+    sbomArtifact: sbom && raw && archive === 'none' ? sbom : undefined
   }
 }
 
@@ -109,7 +125,10 @@ function nameProblems(
       ? []
       : combined !== undefined
         ? [combined]
-        : binaries.map((b) => b.artifact ?? '')
+        : binaries.flatMap((b) => [
+            b.artifact ?? '',
+            ...(b.sbomArtifact ? [b.sbomArtifact] : [])
+          ])
   const problems = checkArtifactNames(artifacts).map((line) =>
     lineProblem(line, { stage: 'plan' })
   )
@@ -117,7 +136,7 @@ function nameProblems(
   const owners = new Map<string, PlannedBinary>()
   for (const b of binaries) owners.set(b.fileName, b)
   for (const b of binaries) {
-    for (const file of [b.deliverable, b.sidecar]) {
+    for (const file of [b.deliverable, b.sidecar, b.sbom]) {
       if (file === undefined || file === b.fileName) continue
       const owner = owners.get(file)
       if (owner === undefined && file !== CHECKSUMS_FILE) {

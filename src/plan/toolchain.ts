@@ -25,6 +25,10 @@ export interface Toolchain {
   goenv: string
   /** Path of go.mod, or '' outside a module. */
   gomod: string
+  /** `go env GOROOT`, GOPATH (a list) and GOMODCACHE: where the build machine keeps Go and modules. */
+  goroot: string
+  gopath: string
+  gomodcache: string
   platforms: Platform[]
   /** The toolchain's built-in value of each variant variable, ignoring the job and go env -w. */
   variantDefaults: Partial<Record<VariantVar, string>>
@@ -121,7 +125,19 @@ export async function probeToolchain(
     goOutput(go, ['version'], cwd, env),
     goOutput(
       go,
-      ['env', '-json', 'GOVERSION', 'GOHOSTOS', 'GOHOSTARCH', 'GOFLAGS', 'GOMOD', 'GOENV', 'GOROOT'],
+      [
+        'env',
+        '-json',
+        'GOVERSION',
+        'GOHOSTOS',
+        'GOHOSTARCH',
+        'GOFLAGS',
+        'GOMOD',
+        'GOENV',
+        'GOROOT',
+        'GOPATH',
+        'GOMODCACHE'
+      ],
       cwd,
       env
     ),
@@ -140,6 +156,9 @@ export async function probeToolchain(
     goflags: vars.GOFLAGS ?? '',
     goenv: vars.GOENV ?? '',
     gomod: gomod === '/dev/null' || gomod === 'NUL' ? '' : gomod,
+    goroot: vars.GOROOT ?? '',
+    gopath: vars.GOPATH ?? '',
+    gomodcache: vars.GOMODCACHE ?? '',
     platforms,
     variantDefaults: saved.length ? await builtInVariants(go, cwd, env, saved) : {}
   }

@@ -2,11 +2,12 @@
  * Report stage, for the runner: the action's outputs, as a pure function of
  * the Result (the adapter in `main.ts` sets them).
  */
+import { pathCheckText } from '../inspect/paths.js'
 import type { Result } from '../types.js'
 
 /** The `binaries` output: one object per binary. */
 export function binariesOutput(result: Result): unknown[] {
-  return result.binaries.map(({ build, verification, smoke, artifact, reproducible }) => ({
+  return result.binaries.map(({ build, verification, smoke, artifact, reproducible, sbom }) => ({
     target: build.target.name,
     id: build.target.id,
     goos: build.target.goos,
@@ -24,6 +25,8 @@ export function binariesOutput(result: Result): unknown[] {
     checks: verification?.checks ?? null,
     findings: verification?.findings ?? [],
     verified: verification ? verification.ok : null,
+    paths: pathCheckText(verification?.paths),
+    sbom: sbom ?? null,
     smoke: smoke ?? null,
     // `reproducible`, `differs at .rodata+0x1a2`, or `not checked`
     // (reproducible: off, a failed build, or a rebuild that failed)

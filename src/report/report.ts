@@ -10,6 +10,8 @@
  *   terminalReport   the same report for a terminal (the CLI)
  */
 import * as core from '@actions/core'
+import { basename } from 'node:path'
+import { pathCheckText } from '../inspect/paths.js'
 import { actionLog, type Log } from '../log.js'
 import { problemLine } from '../problem.js'
 import type { BinaryReport, Result, Target } from '../types.js'
@@ -296,6 +298,22 @@ function reproducibleSection(result: Result): string[] {
   return line ? [cell(line), ''] : []
 }
 
+/** The build-machine path check: `✅ clean`, `❌ 2 hits`, `⏭️ skipped (trimpath off)`. */
+function pathsCell(binary: BinaryReport): string {
+  const check = binary.verification?.paths
+  const text = pathCheckText(check)
+  if (!check || text === null) return ''
+  const mark =
+    check.state === 'clean' ? '✅' : check.state === 'hits' ? '❌' : '⏭️'
+  return `${mark} ${cell(text)}`
+}
+
+/** The binary's SBOM file, `off` with sbom: false, or nothing when none was written. */
+function sbomCell(binary: BinaryReport, result: Result): string {
+  if (binary.sbom) return `<code>${cell(basename(binary.sbom))}</code>`
+  return result.sbom === false ? 'off' : result.sbom ? '—' : ''
+}
+
 /** The build cache's part of the summary: per target, the key's hit or miss and the sizes. */
 function cacheSection(result: Result): string[] {
   const c = result.cache
@@ -341,8 +359,8 @@ export function summaryMarkdown(
   )
   const repro = result.reproducible
   out.push(
-    `| Target | Binary | Status | Format | Size | SHA-256 | Build |${repro ? ' Reproducible |' : ''} Artifact |`,
-    `| --- | --- | --- | --- | ---: | --- | ---: |${repro ? ' --- |' : ''} --- |`
+    `| Target | Binary | Status | Format | Size | SHA-256 | Build | Paths | SBOM |${repro ? ' Reproducible |' : ''} Artifact |`,
+    `| --- | --- | --- | --- | ---: | --- | ---: | --- | --- |${repro ? ' --- |' : ''} --- |`
   )
   for (const b of result.binaries) {
     const mark = failureKind(b)
@@ -360,6 +378,8 @@ export function summaryMarkdown(
           cell(formatSize(b.build.size)),
           b.build.sha256 ? `<code>${shortSha(b.build.sha256)}</code>` : '',
           cell(formatSeconds(b.build.seconds)),
+          pathsCell(b),
+          sbomCell(b, result),
           ...(repro ? [reproducibleCell(b, repro.mode)] : []),
           artifactCell(b)
         ].join(' | ') +

@@ -31,6 +31,7 @@ export async function uploadManifest(
         checksumsPath: undefined,
         files: [],
         problems: [],
+        sboms: {},
         packages: [{ name, files: [file], rootDirectory: dir, raw: false, builds: [], binaries: [] }]
       },
       { ...opts, overwrite: true },

@@ -1,0 +1,3 @@
+module example.com/buildpath
+
+go 1.22
