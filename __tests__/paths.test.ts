@@ -94,6 +94,26 @@ describe('scanForPaths', () => {
     expect(findings.at(-1)).toMatchObject({ severity: 'note', hint: 'app: 21 more occurrence(s) of build-machine paths left out.' })
   })
 
+  it('takes a directory only before a separator, and the longest of those sharing a start', async () => {
+    // /opt/tool is a string prefix of /opt/toolbox without being its parent:
+    // one pass looks for both, and each hit is named by what really matches
+    const shared = machinePaths([
+      { label: 'A', dir: '/opt/tool' },
+      { label: 'B', dir: '/opt/toolbox' },
+      { label: 'C', dir: '/srv/x1' }
+    ])
+    const text = ['/opt/toolbox/f', '/opt/tool/g', '/opt/tools/h', '/opt/toolbox', '/srv/x1\\w', '/srv/x10/y'].join('\0')
+    const file = path.join(dir, 'shared.bin')
+    writeFileSync(file, Buffer.from(text, 'latin1'))
+    const scan = await scanForPaths(file, shared)
+    expect(scan.hits.map((h) => [h.label, h.offset])).toEqual([
+      ['B', 0],
+      ['A', text.indexOf('/opt/tool/g')],
+      ['C', text.indexOf('/srv/x1\\')]
+    ])
+    expect(scan.counts).toEqual({ A: 1, B: 1, C: 1 })
+  })
+
   it('finds nothing in a file without the paths, and nothing when there is nothing to look for', async () => {
     const file = path.join(dir, 'clean.bin')
     writeFileSync(file, Buffer.alloc(2 * MiB + 5, 0x2f))

@@ -32345,9 +32345,25 @@ function machinePaths(dirs) {
     }
     return out;
 }
-/** The needles for one directory: followed by either separator. */
-function needles(p) {
-    return [Buffer.from(`${p.dir}/`), Buffer.from(`${p.dir}\\`)];
+/** `/` and `\`: a directory counts only when a separator follows it. */
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+function paths_anchors(paths) {
+    const dirs = paths.map((p) => ({ p, dir: Buffer.from(p.dir) }));
+    const out = [];
+    for (const a of dirs) {
+        // machinePaths left no two alike, so a prefix is a shorter directory
+        const covered = dirs.some((b) => b.dir.length < a.dir.length && a.dir.subarray(0, b.dir.length).equals(b.dir));
+        if (covered)
+            continue;
+        out.push({
+            anchor: a.dir,
+            candidates: dirs
+                .filter((b) => b.dir.subarray(0, a.dir.length).equals(a.dir))
+                .sort((x, y) => y.dir.length - x.dir.length)
+        });
+    }
+    return out;
 }
 /** The printable run around `[start, end)` in `buf`, for a message. */
 function context(buf, start, end) {
@@ -32367,13 +32383,12 @@ function context(buf, start, end) {
 async function scanForPaths(file, paths) {
     // Longest first: where HOME is a prefix of the workspace, a hit is the
     // workspace's, counted once.
-    const searches = paths
-        .flatMap((p) => needles(p).map((needle) => ({ p, needle })))
-        .sort((a, b) => b.needle.length - a.needle.length);
+    const searches = paths_anchors(paths);
     const scan = { hits: [], total: 0, counts: {} };
     if (!searches.length)
         return scan;
-    const overlap = Math.max(...searches.map((s) => s.needle.length)) - 1;
+    // the longest directory and its separator
+    const overlap = Math.max(...paths.map((p) => Buffer.byteLength(p.dir)));
     const buf = Buffer.alloc(CHUNK + overlap);
     const handle = await open(file, 'r');
     try {
@@ -32391,10 +32406,16 @@ async function scanForPaths(file, paths) {
             const last = bytesRead === 0;
             const limit = last ? filled : filled - overlap;
             const found = new Map();
-            for (const { p, needle } of searches) {
-                for (let at = view.indexOf(needle); at >= 0 && at < limit; at = view.indexOf(needle, at + 1))
-                    if (!found.has(at))
-                        found.set(at, { p, end: at + needle.length });
+            for (const { anchor, candidates } of searches) {
+                for (let at = view.indexOf(anchor); at >= 0 && at < limit; at = view.indexOf(anchor, at + 1)) {
+                    const hit = candidates.find(({ dir }) => {
+                        const sep = view[at + dir.length];
+                        return ((sep === SLASH || sep === BACKSLASH) &&
+                            view.subarray(at, at + dir.length).equals(dir));
+                    });
+                    if (hit)
+                        found.set(at, { p: hit.p, end: at + hit.dir.length + 1 });
+                }
             }
             for (const [at, { p, end }] of [...found].sort((a, b) => a[0] - b[0])) {
                 scan.total++;

@@ -107,7 +107,7 @@ const TABLE = [
     name: 'trimpath',
     kind: 'boolean',
     default: 'true',
-    description: 'Pass -trimpath to go build.'
+    description: 'Pass -trimpath to go build, and check each binary for absolute paths of the build machine (the workspace, GOROOT, GOPATH, GOMODCACHE, RUNNER_TEMP, HOME): each one found is an error finding.'
   },
   {
     name: 'tags',

@@ -71,9 +71,39 @@ export function machinePaths(
   return out
 }
 
-/** The needles for one directory: followed by either separator. */
-function needles(p: MachinePath): Buffer[] {
-  return [Buffer.from(`${p.dir}/`), Buffer.from(`${p.dir}\\`)]
+/** `/` and `\`: a directory counts only when a separator follows it. */
+const SLASH = 0x2f
+const BACKSLASH = 0x5c
+
+/**
+ * What one pass over a chunk looks for: a directory that no other one starts
+ * with (an anchor), and every directory that starts with it, longest first.
+ * One `indexOf` per anchor instead of two per directory: on a runner HOME,
+ * GOPATH, GOMODCACHE, RUNNER_TEMP and the workspace all start with
+ * /home/runner, so the file is searched once for all five.
+ */
+interface Anchor {
+  anchor: Buffer
+  candidates: Array<{ p: MachinePath; dir: Buffer }>
+}
+
+function anchors(paths: readonly MachinePath[]): Anchor[] {
+  const dirs = paths.map((p) => ({ p, dir: Buffer.from(p.dir) }))
+  const out: Anchor[] = []
+  for (const a of dirs) {
+    // machinePaths left no two alike, so a prefix is a shorter directory
+    const covered = dirs.some(
+      (b) => b.dir.length < a.dir.length && a.dir.subarray(0, b.dir.length).equals(b.dir)
+    )
+    if (covered) continue
+    out.push({
+      anchor: a.dir,
+      candidates: dirs
+        .filter((b) => b.dir.subarray(0, a.dir.length).equals(a.dir))
+        .sort((x, y) => y.dir.length - x.dir.length)
+    })
+  }
+  return out
 }
 
 /** The printable run around `[start, end)` in `buf`, for a message. */
@@ -96,12 +126,11 @@ export async function scanForPaths(
 ): Promise<PathScan> {
   // Longest first: where HOME is a prefix of the workspace, a hit is the
   // workspace's, counted once.
-  const searches = paths
-    .flatMap((p) => needles(p).map((needle) => ({ p, needle })))
-    .sort((a, b) => b.needle.length - a.needle.length)
+  const searches = anchors(paths)
   const scan: PathScan = { hits: [], total: 0, counts: {} }
   if (!searches.length) return scan
-  const overlap = Math.max(...searches.map((s) => s.needle.length)) - 1
+  // the longest directory and its separator
+  const overlap = Math.max(...paths.map((p) => Buffer.byteLength(p.dir)))
   const buf = Buffer.alloc(CHUNK + overlap)
   const handle = await open(file, 'r')
   try {
@@ -118,13 +147,21 @@ export async function scanForPaths(
       const last = bytesRead === 0
       const limit = last ? filled : filled - overlap
       const found = new Map<number, { p: MachinePath; end: number }>()
-      for (const { p, needle } of searches) {
+      for (const { anchor, candidates } of searches) {
         for (
-          let at = view.indexOf(needle);
+          let at = view.indexOf(anchor);
           at >= 0 && at < limit;
-          at = view.indexOf(needle, at + 1)
-        )
-          if (!found.has(at)) found.set(at, { p, end: at + needle.length })
+          at = view.indexOf(anchor, at + 1)
+        ) {
+          const hit = candidates.find(({ dir }) => {
+            const sep = view[at + dir.length]
+            return (
+              (sep === SLASH || sep === BACKSLASH) &&
+              view.subarray(at, at + dir.length).equals(dir)
+            )
+          })
+          if (hit) found.set(at, { p: hit.p, end: at + hit.dir.length + 1 })
+        }
       }
       for (const [at, { p, end }] of [...found].sort((a, b) => a[0] - b[0])) {
         scan.total++
