@@ -16,13 +16,14 @@
 import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { contestant, parseGithubOutput, parseTimings } from './lib/contestants.mjs'
 import { machine, goVersion } from './lib/machine.mjs'
 import { dirStats, hasGnuTime, measure } from './lib/measure.mjs'
 import { renderMarkdown, evaluateGoals, replaceBlock, writeReadme, writeStartup } from './lib/report.mjs'
 import { benchCache, CACHE_END, CACHE_START, renderCache } from './lib/cache.mjs'
+import { benchChecks, CHECKS_END, CHECKS_START, realBinary, renderChecks } from './lib/checks.mjs'
 import { benchStartup } from './lib/startup.mjs'
 import { median, medians } from './lib/stats.mjs'
 import { loadVerifier, makeBigBinaries, timeHashing, timeVerifier } from './lib/verifier.mjs'
@@ -62,6 +63,8 @@ const config = {
   startupOnly: process.argv.includes('--startup'),
   /** `--cache`: only the build cache across CI runs (issue 10), in its own section. */
   cacheOnly: process.argv.includes('--cache'),
+  /** `--checks`: only the per-binary cost of the path scan and the SBOM (issue 12), in its own section. */
+  checksOnly: process.argv.includes('--checks'),
   cacheRuns: int('BENCH_CACHE_RUNS', QUICK ? 1 : 3),
   write: !QUICK || process.env.BENCH_WRITE === '1'
 }
@@ -434,9 +437,34 @@ async function cacheOnly() {
   log(`wrote ${jsonPath} and ${readmePath}`)
 }
 
+/**
+ * `--checks`: the path scan and the SBOM per binary against the hash every
+ * binary gets anyway, merged into the written results.
+ */
+async function checksOnly() {
+  mkdirSync(WORK, { recursive: true })
+  const sizes = QUICK ? [3, 30] : [3, 30, 300]
+  const big = makeBigBinaries(WORK, sizes, ['linux/amd64'], log).map((b) => ({
+    label: `bigbin ${b.mib} MiB`,
+    path: b.path,
+    moduleDir: dirname(b.path)
+  }))
+  const real = realBinary(BENCH)
+  if (real) big.push({ label: basename(real), path: real, moduleDir: dirname(real) })
+  else log('   no goreleaser binary in bench/work/bin (or BENCH_SBOM_BINARY): the many-module row is left out')
+  const jsonPath = config.write ? join(BENCH, 'results.json') : join(WORK, 'results.json')
+  const results = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {}
+  const measured = await benchChecks({ repo: REPO, work: WORK, binaries: big, rounds: QUICK ? 3 : 9, log })
+  results.checks = { date: new Date().toISOString(), machine: machine(), go: goVersion(), ...measured }
+  writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n')
+  const readmePath = replaceBlock(config.write ? join(BENCH, 'README.md') : join(WORK, 'README.md'), CHECKS_START, CHECKS_END, renderChecks(results.checks))
+  log(`wrote ${jsonPath} and ${readmePath}`)
+}
+
 async function main() {
   if (config.startupOnly) return startupOnly()
   if (config.cacheOnly) return cacheOnly()
+  if (config.checksOnly) return checksOnly()
   mkdirSync(WORK, { recursive: true })
   const started = Date.now()
   const results = {

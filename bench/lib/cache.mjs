@@ -20,8 +20,8 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { contestant, parseTimings } from './contestants.mjs'
+import { importBundled } from './esbundle.mjs'
 import { median } from './stats.mjs'
 
 /**
@@ -30,18 +30,7 @@ import { median } from './stats.mjs'
  * ../../node_modules as the source does.
  */
 async function serviceModule(repo, work) {
-  const out = join(work, 'results-service.mjs')
-  const { build } = await import('esbuild')
-  await build({
-    entryPoints: [join(repo, '__tests__', 'support', 'artifact-service.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning'
-  })
-  return import(pathToFileURL(out).href)
+  return importBundled(join(repo, '__tests__', 'support', 'artifact-service.ts'), join(work, 'results-service.mjs'))
 }
 
 /** Runs `argv` once; resolves with wall seconds and its stdout and stderr. */
