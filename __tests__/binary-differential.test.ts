@@ -536,6 +536,8 @@ function differential(tc: Toolchain, full: boolean): void {
         expect(v.format).toContain(
           `Go ${version.replace(/^go/, '')}, CGO_ENABLED=0, ${row.stripped ? 'stripped' : 'not stripped'}`
         )
+        // The binaries output names the table row its release fields were judged by.
+        expect(v.checks.releaseHeaders).toBe(version.replace(/^(go1\.\d+).*$/, '$1'))
         // The same file with another release's header field is caught.
         const other = withOtherRelease(row.t, b.path, version)
         if (other) {

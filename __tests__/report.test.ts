@@ -7,6 +7,7 @@ import {
   escapeHtml,
   formatSize,
   planLines,
+  releaseHeadersLine,
   shortList,
   summaryMarkdown,
   terminalReport,
@@ -483,6 +484,22 @@ describe('summaryMarkdown', () => {
     expect(md.split('\n').filter((l) => l.startsWith('| <code>'))).toHaveLength(
       60
     )
+  })
+})
+
+describe('the release header fields note', () => {
+  it.each([
+    ['go1.26.8', ['darwin/arm64'], 'Release header fields judged for go1.26: linux/ppc64 ELFv1, darwin minimum macOS 12.0.'],
+    ['go1.27.3', ['linux/ppc64'], 'Release header fields judged for go1.27: linux/ppc64 ELFv2, darwin minimum macOS 13.0.'],
+    ['go1.28.0', ['darwin/amd64'], 'Release header fields not judged: go1.28.0 is not a release in the table (go1.26, go1.27), so linux/ppc64\'s ELF ABI level and darwin\'s minimum macOS are not checked against it.'],
+    ['go1.28.0', ['linux/amd64', 'windows/arm64'], undefined]
+  ])('%s building %j', (goVersion, targets, line) => {
+    const result = run(targets.map((t) => binary(t)), { goVersion })
+    expect(releaseHeadersLine(result)).toBe(line)
+    const md = summaryMarkdown(result)
+    // the note is in the summary, escaped as any text there is
+    if (line) expect(md).toContain(line.split(/[(']/)[0])
+    else expect(md).not.toContain('Release header fields')
   })
 })
 

@@ -116,7 +116,7 @@ describeWithTools('reproducible', await missingTools(tools), () => {
       /reproducible: 1 reproducible, 0 differ, 0 not checked; the rebuild took \d+\.\d s, the first build \d+\.\d s/
     )
     const summary = summaryMarkdown(result)
-    expect(summary).toMatch(/\| Build \| Reproducible \| Artifact \|/)
+    expect(summary).toMatch(/\| Build \| Paths \| SBOM \| Reproducible \| Artifact \|/)
     expect(summary).toContain('✅ reproducible')
     expect(summary).toMatch(/Reproducible &#40;assert&#41;: 1 target built again from a copy of .* with an empty GOCACHE; the rebuild took \d+\.\d s, the first build \d+\.\d s\./)
     expect(summary).toMatch(

@@ -30872,7 +30872,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 83139:
+/***/ 31832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32503,6 +32503,37 @@ function paths_pathCheckText(check) {
     return `${check.hits} ${check.hits === 1 ? 'hit' : 'hits'}`;
 }
 
+;// CONCATENATED MODULE: ./src/inspect/releases.ts
+/**
+ * What differs between Go releases in the headers the verdict reads, in one
+ * table keyed by release. Its own module, without the binary readers, so the
+ * job summary can say which row was used without loading them.
+ */
+/**
+ * The one table of what differs between Go releases, keyed by release, as
+ * measured on real binaries of every target (the differential test builds
+ * them with each release listed here and checks this table). A release not
+ * listed (older, newer, or a pre-release) is not judged on these fields: a
+ * newer Go may move them again, and a guess would fail good binaries.
+ */
+const releases_LINKER_HEADERS = {
+    'go1.26': { ppc64ElfAbi: 1, macosMinos: '12.0.0', macosSdk: '12.0.0' },
+    'go1.27': { ppc64ElfAbi: 2, macosMinos: '13.0.0', macosSdk: '26.2.0' }
+};
+/**
+ * The release (`go1.27`) of a Go version as the build info records it
+ * (`go1.27.3`, `go1.27.3 X:jsonv2`), or undefined for a pre-release or a
+ * development build (`go1.28rc1`, `devel go1.28-abc`).
+ */
+function releases_goRelease(goVersion) {
+    return /^(go1\.\d+)(?:\.\d+)?(?: |$)/.exec(goVersion)?.[1];
+}
+/** The header fields the Go release that built a binary writes, if known. */
+function releases_linkerHeadersFor(goVersion) {
+    const release = releases_goRelease(goVersion);
+    return release === undefined ? undefined : releases_LINKER_HEADERS[release];
+}
+
 ;// CONCATENATED MODULE: ./src/problem.ts
 /**
  * The one way a stage says something went wrong: a `Problem` names what it
@@ -32564,6 +32595,7 @@ function errorMessage(error) {
  *   verdictLine      the closing one-line verdict
  *   terminalReport   the same report for a terminal (the CLI)
  */
+
 
 
 
@@ -32821,6 +32853,22 @@ function reproducibleSection(result) {
     const line = reproducibleLine(result);
     return line ? [cell(line), ''] : [];
 }
+/**
+ * Whether the header fields that depend on the Go release (LINKER_HEADERS)
+ * were judged, for a run with a target that has them: linux/ppc64 (its ELF
+ * ABI level) or darwin (its minimum macOS).
+ */
+function releaseHeadersLine(result) {
+    const has = result.binaries.some((b) => (b.build.target.goos === 'linux' && b.build.target.goarch === 'ppc64') ||
+        b.build.target.goos === 'darwin');
+    if (!has)
+        return undefined;
+    const release = goRelease(result.goVersion);
+    const row = linkerHeadersFor(result.goVersion);
+    if (row && release)
+        return `Release header fields judged for ${release}: linux/ppc64 ELFv${row.ppc64ElfAbi}, darwin minimum macOS ${row.macosMinos.replace(/\.0$/, '')}.`;
+    return `Release header fields not judged: ${result.goVersion} is not a release in the table (${Object.keys(LINKER_HEADERS).join(', ')}), so linux/ppc64's ELF ABI level and darwin's minimum macOS are not checked against it.`;
+}
 /** The build-machine path check: `✅ clean`, `❌ 2 hits`, `⏭️ skipped (trimpath off)`. */
 function pathsCell(binary) {
     const check = binary.verification?.paths;
@@ -32873,6 +32921,9 @@ function summaryMarkdown(result, omittedAnnotations = 0) {
         (result.droppedEnv.length
             ? `Dropped from the inherited environment: ${result.droppedEnv.map((n) => `<code>${cell(n)}</code>`).join(', ')}.`
             : 'Nothing had to be dropped from the inherited environment.'), '');
+    const headers = releaseHeadersLine(result);
+    if (headers)
+        out.push(cell(headers), '');
     const repro = result.reproducible;
     out.push(`| Target | Binary | Status | Format | Size | SHA-256 | Build | Paths | SBOM |${repro ? ' Reproducible |' : ''} Artifact |`, `| --- | --- | --- | --- | ---: | --- | ---: | --- | --- |${repro ? ' --- |' : ''} --- |`);
     for (const b of result.binaries) {
@@ -35140,6 +35191,8 @@ async function readContainer(r, m) {
  */
 
 
+
+
 const CONTAINERS = {
     aix: 'xcoff',
     darwin: 'macho',
@@ -35266,30 +35319,6 @@ function expectedFor(target) {
         variantVar: arch.variant
     };
 }
-/**
- * The one table of what differs between Go releases, keyed by release, as
- * measured on real binaries of every target (the differential test builds
- * them with each release listed here and checks this table). A release not
- * listed (older, newer, or a pre-release) is not judged on these fields: a
- * newer Go may move them again, and a guess would fail good binaries.
- */
-const LINKER_HEADERS = {
-    'go1.26': { ppc64ElfAbi: 1, macosMinos: '12.0.0', macosSdk: '12.0.0' },
-    'go1.27': { ppc64ElfAbi: 2, macosMinos: '13.0.0', macosSdk: '26.2.0' }
-};
-/**
- * The release (`go1.27`) of a Go version as the build info records it
- * (`go1.27.3`, `go1.27.3 X:jsonv2`), or undefined for a pre-release or a
- * development build (`go1.28rc1`, `devel go1.28-abc`).
- */
-function goRelease(goVersion) {
-    return /^(go1\.\d+)(?:\.\d+)?(?: |$)/.exec(goVersion)?.[1];
-}
-/** The header fields the Go release that built a binary writes, if known. */
-function linkerHeadersFor(goVersion) {
-    const release = goRelease(goVersion);
-    return release === undefined ? undefined : LINKER_HEADERS[release];
-}
 const WRAPPER_HINT = "did not reach the compiler; check for a wrapper around go, or GOFLAGS/GOOS/GOARCH set in the job's environment";
 /** Describes a binary's header in a few words (`ELF 64-bit LSB x86-64`). */
 function describeHeader(info) {
@@ -35363,7 +35392,7 @@ function judge(target, info, opts) {
  */
 function judgeLinkerHeaders(target, info) {
     const goVersion = info.buildInfo?.goVersion ?? '';
-    const want = linkerHeadersFor(goVersion);
+    const want = releases_linkerHeadersFor(goVersion);
     if (!want)
         return [];
     const out = [];
@@ -35372,7 +35401,7 @@ function judgeLinkerHeaders(target, info) {
             check,
             expected,
             found,
-            hint: `${target.name}: the header says ${found}, but ${goRelease(goVersion)} writes ${expected}, and the build info says ${goVersion} built it. The header and the build info come from different linkers: the binary was post-processed, or the toolchain is not the Go release it claims to be.`,
+            hint: `${target.name}: the header says ${found}, but ${releases_goRelease(goVersion)} writes ${expected}, and the build info says ${goVersion} built it. The header and the build info come from different linkers: the binary was post-processed, or the toolchain is not the Go release it claims to be.`,
             severity: 'error'
         });
     };
@@ -35522,6 +35551,9 @@ function checksOf(info) {
             : {}),
         ...(info.wasm ? { importModules: info.wasm.importModules } : {}),
         goVersion: bi?.goVersion ?? null,
+        // the LINKER_HEADERS row its release-dependent header fields were
+        // judged against (`go1.27`), or null: a release not in the table
+        releaseHeaders: bi && releases_linkerHeadersFor(bi.goVersion) ? (releases_goRelease(bi.goVersion) ?? null) : null,
         path: bi?.path ?? null,
         mod: bi?.mod ? `${bi.mod.path}@${bi.mod.version}` : null,
         build: bi ? Object.fromEntries(bi.settings) : null,
@@ -36061,7 +36093,7 @@ async function run(read = (n) => lib_core/* getInput */.V4(n)) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83139);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31832);
 /** The merge sub-action's entry point: the only module here with a side effect. */
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();

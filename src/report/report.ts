@@ -12,6 +12,7 @@
 import * as core from '@actions/core'
 import { basename } from 'node:path'
 import { pathCheckText } from '../inspect/paths.js'
+import { goRelease, LINKER_HEADERS, linkerHeadersFor } from '../inspect/releases.js'
 import { actionLog, type Log } from '../log.js'
 import { problemLine } from '../problem.js'
 import type { BinaryReport, Result, Target } from '../types.js'
@@ -298,6 +299,25 @@ function reproducibleSection(result: Result): string[] {
   return line ? [cell(line), ''] : []
 }
 
+/**
+ * Whether the header fields that depend on the Go release (LINKER_HEADERS)
+ * were judged, for a run with a target that has them: linux/ppc64 (its ELF
+ * ABI level) or darwin (its minimum macOS).
+ */
+export function releaseHeadersLine(result: Result): string | undefined {
+  const has = result.binaries.some(
+    (b) =>
+      (b.build.target.goos === 'linux' && b.build.target.goarch === 'ppc64') ||
+      b.build.target.goos === 'darwin'
+  )
+  if (!has) return undefined
+  const release = goRelease(result.goVersion)
+  const row = linkerHeadersFor(result.goVersion)
+  if (row && release)
+    return `Release header fields judged for ${release}: linux/ppc64 ELFv${row.ppc64ElfAbi}, darwin minimum macOS ${row.macosMinos.replace(/\.0$/, '')}.`
+  return `Release header fields not judged: ${result.goVersion} is not a release in the table (${Object.keys(LINKER_HEADERS).join(', ')}), so linux/ppc64's ELF ABI level and darwin's minimum macOS are not checked against it.`
+}
+
 /** The build-machine path check: `✅ clean`, `❌ 2 hits`, `⏭️ skipped (trimpath off)`. */
 function pathsCell(binary: BinaryReport): string {
   const check = binary.verification?.paths
@@ -357,6 +377,8 @@ export function summaryMarkdown(
         : 'Nothing had to be dropped from the inherited environment.'),
     ''
   )
+  const headers = releaseHeadersLine(result)
+  if (headers) out.push(cell(headers), '')
   const repro = result.reproducible
   out.push(
     `| Target | Binary | Status | Format | Size | SHA-256 | Build | Paths | SBOM |${repro ? ' Reproducible |' : ''} Artifact |`,
