@@ -4,6 +4,10 @@
  *
  *   node bench/run.mjs            full run (3 runs, workloads 1-3): ~1-2 h on 2 cores
  *   node bench/run.mjs --quick    1 run, workload 1 with 2 targets (also BENCH_QUICK=1)
+ *   node bench/run.mjs --real     yq (a real CLI) against goreleaser, the serial loop and
+ *                                 xargs: workload 4 (6 targets) and 5 (yq's 26 release targets)
+ *   node bench/run.mjs --real --quick   yq, 2 targets, 1 run, written to bench/work/
+ *   (also --startup, --cache, --checks: one section each; see bench/README.md)
  *
  * Knobs (environment): BENCH_RUNS, BENCH_WORKLOADS=1,2,3, BENCH_CACHES=cold,warm,
  * BENCH_TARGETS (override every workload's targets), BENCH_CONTESTANTS=action,serial,xargs,
@@ -14,7 +18,7 @@
  * See bench/README.md for what is measured and why.
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +28,7 @@ import { dirStats, hasGnuTime, measure } from './lib/measure.mjs'
 import { renderMarkdown, evaluateGoals, replaceBlock, writeReadme, writeStartup } from './lib/report.mjs'
 import { benchCache, CACHE_END, CACHE_START, renderCache } from './lib/cache.mjs'
 import { benchChecks, CHECKS_END, CHECKS_START, realBinary, renderChecks } from './lib/checks.mjs'
+import { ensureGoreleaser, GORELEASER, prepareYq, REAL_END, REAL_START, renderReal, YQ, YQ_RELEASE } from './lib/real.mjs'
 import { benchStartup } from './lib/startup.mjs'
 import { median, medians } from './lib/stats.mjs'
 import { loadVerifier, makeBigBinaries, timeHashing, timeVerifier } from './lib/verifier.mjs'
@@ -65,6 +70,8 @@ const config = {
   cacheOnly: process.argv.includes('--cache'),
   /** `--checks`: only the per-binary cost of the path scan and the SBOM (issue 12), in its own section. */
   checksOnly: process.argv.includes('--checks'),
+  /** `--real`: a real CLI (yq) against goreleaser, the serial loop and xargs (issue 11), in its own section. */
+  realOnly: process.argv.includes('--real'),
   cacheRuns: int('BENCH_CACHE_RUNS', QUICK ? 1 : 3),
   write: !QUICK || process.env.BENCH_WRITE === '1'
 }
@@ -98,8 +105,25 @@ function workloadSpec(n) {
     }
     case 3:
       return { n, id: 'w3', title: 'std-heavy program, 16 targets (all formats)', dir: stdHeavy, packages: ['.'], targets: SIXTEEN }
+    case 4:
+    case 5: {
+      const yq = prepareYq(WORK, log)
+      const what = `${YQ.module}@${YQ.version} (${yq.lines} lines of Go, ${yq.modules} modules linked)`
+      return {
+        n,
+        id: `w${n}`,
+        title: n === 4 ? `${what}, 6 targets` : `${what}, its ${YQ_RELEASE.length} release targets`,
+        dir: yq.dir,
+        packages: ['.'],
+        targets: n === 4 ? SIX : YQ_RELEASE,
+        project: 'yq',
+        binary: 'yq',
+        lines: yq.lines,
+        modules: yq.modules
+      }
+    }
     default:
-      throw new Error(`BENCH_WORKLOADS: no workload ${n} (1, 2 or 3)`)
+      throw new Error(`BENCH_WORKLOADS: no workload ${n} (1 to 5)`)
   }
 }
 
@@ -110,7 +134,22 @@ const paths = {
   repo: REPO,
   bundle: join(REPO, 'dist', 'index.js'),
   probe: join(BENCH, 'lib', 'rss-probe.mjs'),
-  baseline: join(BENCH, 'baseline')
+  baseline: join(BENCH, 'baseline'),
+  /** Set by --real (or when goreleaser is a contestant): bench/work/bin/goreleaser. */
+  goreleaser: undefined
+}
+
+/**
+ * The binaries a contestant wrote: files one directory below outDir (every
+ * contestant writes one directory per target; goreleaser also writes its
+ * metadata files at the top, which are not binaries).
+ */
+function binariesIn(outDir) {
+  let n = 0
+  for (const e of existsSync(outDir) ? readdirSync(outDir, { withFileTypes: true }) : []) {
+    if (e.isDirectory()) n += dirStats(join(outDir, e.name)).files
+  }
+  return n
 }
 
 /** One measured run of one contestant; returns a flat record. */
@@ -175,7 +214,7 @@ async function runOnce({ name, workload, cache, round, gocache, goOverride }) {
       rec.problem = `the action did not use GOCACHE=${gocache} (it is empty): cold-cache numbers are not cold`
     }
   } else {
-    rec.built = dirStats(outDir).files
+    rec.built = binariesIn(outDir)
   }
   if (m.code !== 0 || rec.built < expected) {
     rec.problem ??= `exit ${m.code}, ${rec.built}/${expected} binaries`
@@ -239,13 +278,13 @@ function breakdown(rec, traceFile) {
   }
 }
 
-async function benchWorkload(workload) {
+async function benchWorkload(workload, opts = config) {
   log(`\n== ${workload.id}: ${workload.title}`)
   log(`   targets: ${workload.targets.join(' ')}; packages: ${workload.packages.join(' ')}`)
   const result = { ...workload, cache: {} }
   const haveAction = existsSync(paths.bundle)
-  const names = config.contestants.filter((n) => n !== 'action' || haveAction)
-  if (!haveAction && config.contestants.includes('action')) {
+  const names = opts.contestants.filter((n) => n !== 'action' || haveAction)
+  if (!haveAction && opts.contestants.includes('action')) {
     log(`   ${paths.bundle} does not exist: the action is left out of this run`)
     result.actionMissing = true
   }
@@ -253,7 +292,7 @@ async function benchWorkload(workload) {
   // no cold runs, one untimed warm-up run of its own).
   const warmCaches = Object.fromEntries(names.map((n) => [n, join(WORK, 'gocache', `${workload.id}-warm-${n}`)]))
   for (const dir of Object.values(warmCaches)) rmSync(dir, { recursive: true, force: true })
-  for (const cache of config.caches) {
+  for (const cache of opts.caches) {
     const runs = []
     if (cache === 'warm') {
       for (const name of names) {
@@ -262,7 +301,7 @@ async function benchWorkload(workload) {
         log(`   warm-up ${name.padEnd(6)} ${fmtS(r.wall)}${r.problem ? `  PROBLEM: ${r.problem}` : ''}`)
       }
     }
-    for (let round = 1; round <= config.runs; round++) {
+    for (let round = 1; round <= opts.runs; round++) {
       // Rotate the order so that no contestant always runs first (or last).
       const order = names.map((_, i) => names[(i + round - 1) % names.length])
       for (const name of order) {
@@ -270,7 +309,7 @@ async function benchWorkload(workload) {
           cache === 'cold' ? join(WORK, 'gocache', `${workload.id}-cold-${name}-${round}`) : warmCaches[name]
         if (cache === 'cold') rmSync(gocache, { recursive: true, force: true })
         const r = await runOnce({ name, workload, cache, round, gocache })
-        if (cache === 'cold' && round === config.runs && !r.problem && config.caches.includes('warm')) {
+        if (cache === 'cold' && round === opts.runs && !r.problem && opts.caches.includes('warm')) {
           renameSync(gocache, warmCaches[name])
         } else if (cache === 'cold') {
           rmSync(gocache, { recursive: true, force: true })
@@ -278,7 +317,9 @@ async function benchWorkload(workload) {
         runs.push(r)
         const extra =
           name === 'action' && Number.isFinite(r.nodeMaxRssMb) ? `  node RSS ${r.nodeMaxRssMb.toFixed(0)} MB` : ''
-        const par = r.sample ? `  builds≤${r.sample.maxConcurrentBuilds} Σp≤${r.sample.maxDeclaredParallelism}` : ''
+        const par = r.sample
+          ? `  builds≤${r.sample.maxConcurrentBuilds} Σp≤${r.sample.maxDeclaredParallelism} tree RSS≤${r.sample.maxTreeRssMb.toFixed(0)} MB`
+          : ''
         log(
           `   ${cache} #${round} ${name.padEnd(6)} wall ${fmtS(r.wall)}  cpu ${fmtS(r.cpu)}${extra}${par}` +
             (r.problem ? `\n      PROBLEM: ${r.problem}\n${(r.logTail ?? '').replace(/^/gm, '      | ')}` : '')
@@ -325,9 +366,12 @@ function summarise(runs, names) {
           maxDeclaredParallelism: r.sample?.maxDeclaredParallelism,
           meanToolProcesses: r.sample?.meanToolProcesses,
           meanRunnableTools: r.sample?.meanRunnableTools,
-          maxCompileConcurrency: r.sample?.maxCompileConcurrency
+          maxCompileConcurrency: r.sample?.maxCompileConcurrency,
+          maxToolProcesses: r.sample?.maxToolProcesses,
+          treeRssMb: r.sample?.maxTreeRssMb
         }))
       ),
+      peakTreeRssMb: Math.max(...ok.map((r) => r.sample?.maxTreeRssMb).filter(Number.isFinite)),
       physicalLimit: median(ok.map((r) => r.cpu / CORES))
     }
     if (n === 'action') {
@@ -461,8 +505,58 @@ async function checksOnly() {
   log(`wrote ${jsonPath} and ${readmePath}`)
 }
 
+/**
+ * `--real`: yq, a real CLI fetched through the module proxy, built by the
+ * action, goreleaser (installed with go install), the serial loop and xargs,
+ * cold and warm, contestants alternating run by run; merged into the written
+ * results after each workload, so a cut-off run keeps what it measured.
+ */
+async function realOnly() {
+  mkdirSync(WORK, { recursive: true })
+  paths.goreleaser = ensureGoreleaser(WORK, log)
+  const chosen = list('BENCH_WORKLOADS', QUICK ? '4' : '4,5').map(Number)
+  const jsonPath = config.write ? join(BENCH, 'results.json') : join(WORK, 'results.json')
+  const readme = config.write ? join(BENCH, 'README.md') : join(WORK, 'README.md')
+  const results = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {}
+  const previous = results.real?.workloads ?? []
+  results.real = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    go: goVersion(),
+    goreleaser: GORELEASER,
+    module: YQ,
+    startup: results.startup,
+    // workloads not measured this time keep their earlier figures
+    workloads: previous.filter((w) => !chosen.includes(w.n))
+  }
+  for (const n of chosen) {
+    if (n !== 4 && n !== 5) throw new Error(`--real: BENCH_WORKLOADS=${n}: the real workloads are 4 and 5`)
+    const spec = workloadSpec(n)
+    if (config.targetsOverride.length && (QUICK || process.env.BENCH_TARGETS)) {
+      spec.targets = config.targetsOverride
+      spec.title = spec.title.replace(/, (6 targets|its \d+ release targets)$/, `, ${spec.targets.length} targets (override)`)
+    }
+    // The many-target cold run takes about half an hour per contestant on
+    // 2 cores: one round of each by default there, two on six targets.
+    const opts = {
+      runs: int('BENCH_RUNS', QUICK ? 1 : n === 5 ? 1 : 2),
+      caches: config.caches,
+      contestants: list('BENCH_CONTESTANTS', 'action,goreleaser,xargs,serial')
+    }
+    const measured = await benchWorkload(spec, opts)
+    measured.measuredAt = new Date().toISOString()
+    measured.commit = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: REPO, encoding: 'utf8' }).trim()
+    measured.loadAvgAtStart = results.real.machine.loadAvgAtStart
+    results.real.workloads = [...results.real.workloads.filter((w) => w.n !== n), measured].sort((a, b) => a.n - b.n)
+    writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n')
+    replaceBlock(readme, REAL_START, REAL_END, renderReal(results.real))
+    log(`wrote ${jsonPath} and ${readme} (${spec.id})`)
+  }
+}
+
 async function main() {
   if (config.startupOnly) return startupOnly()
+  if (config.realOnly) return realOnly()
   if (config.cacheOnly) return cacheOnly()
   if (config.checksOnly) return checksOnly()
   mkdirSync(WORK, { recursive: true })
