@@ -5,12 +5,13 @@ export const modules = {
 /***/ 8518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DATA_MODE: () => (/* binding */ DATA_MODE),
+/* harmony export */   EXECUTABLE_MODE: () => (/* binding */ EXECUTABLE_MODE),
 /* harmony export */   writeTarGz: () => (/* binding */ writeTarGz),
 /* harmony export */   writeZip: () => (/* binding */ writeZip)
 /* harmony export */ });
-/* unused harmony export EXECUTABLE_MODE */
 /* harmony import */ var archiver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99392);
 /* harmony import */ var archiver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(archiver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);

@@ -14,15 +14,18 @@ import { downloadModules } from './build/modules.js'
 import { restoreCache, saveCache, type CacheReport } from './cache/stage.js'
 import type { Inputs } from './inputs/inputs.js'
 import {
+  earlyVerifier,
   smokeBinaries,
   smokeProblems,
   verificationProblems,
-  verifyBuilds
+  verifyBuilds,
+  type EarlyVerifier,
+  type VerifyOptions
 } from './inspect/inspect.js'
 import { buildMachinePaths } from './inspect/paths.js'
 import { actionLog, type Log } from './log.js'
 import { uploadSkipReason } from './package/options.js'
-import { packageBinaries } from './package/package.js'
+import { packageBinaries, preloadPackaging } from './package/package.js'
 import { publishable } from './package/publishable.js'
 import { manifestOf } from './merge/manifest.js'
 import { makePlan, type Plan } from './plan/plan.js'
@@ -36,6 +39,7 @@ import {
 } from './report/progress.js'
 import type {
   BinaryReport,
+  Build,
   Built,
   Inspected,
   Packaged,
@@ -61,10 +65,18 @@ export async function execute(
     restoreCache(plan, inputs, process.env, log)
   )
   const buildsStarted = Date.now()
-  const built = await build(plan, clock, log)
+  // While the builds run: the packaging code loads, and each binary is
+  // verified as soon as its build ends.
+  preloadPackaging(inputs.publish)
+  const verifyOptions = verifyOptionsFor(plan, inputs)
+  const early = earlyVerifier(verifyOptions)
+  const built = await build(plan, clock, log, early.start)
   // Saving runs beside the rest of the run: it reads only the caches.
   const cacheSaved = saveCache(cache, buildsStarted, log)
-  const inspected = await inspect(built, plan, inputs, clock, log)
+  const inspected = await inspect(built, plan, inputs, clock, log, {
+    verifyOptions,
+    early
+  })
   const packed = await clock.time('package', () =>
     pack(inspected, plan, inputs)
   )
@@ -88,11 +100,19 @@ export async function execute(
 }
 
 /** Build stage: the module download, then every planned binary. */
-async function build(plan: Plan, clock: Stopwatch, log: Log): Promise<Built> {
+async function build(
+  plan: Plan,
+  clock: Stopwatch,
+  log: Log,
+  onBuilt: (build: Build) => void
+): Promise<Built> {
   try {
     await clock.time('download', () => downloadModules(plan))
     const builds = await clock.time('build', () =>
-      buildAll(plan.build, (b) => logBuild(b, log))
+      buildAll(plan.build, (b) => {
+        logBuild(b, log)
+        onBuilt(b)
+      })
     )
     return { builds, problems: buildProblems(builds) }
   } catch (error) {
@@ -112,21 +132,13 @@ async function inspect(
   plan: Plan,
   inputs: Inputs,
   clock: Stopwatch,
-  log: Log
+  log: Log,
+  verifying: { verifyOptions: VerifyOptions; early: EarlyVerifier }
 ): Promise<Inspected> {
+  // What is left to verify once every build has ended: the last binary,
+  // and any a stage failure left out of the early start.
   const checked = await clock.time('verify', () =>
-    verifyBuilds(built.builds, {
-      ldflags: inputs.ldflags,
-      machinePaths: inputs.trimpath
-        ? buildMachinePaths({
-            moduleDir: plan.build.cwd,
-            goroot: plan.toolchain.goroot,
-            gopath: plan.toolchain.gopath,
-            gomodcache: plan.toolchain.gomodcache,
-            env: process.env
-          })
-        : undefined
-    })
+    verifyBuilds(built.builds, verifying.verifyOptions, verifying.early)
   )
   // The rebuild's findings join verification's, so they fail a binary and
   // keep it from being published as any other error finding does.
@@ -153,6 +165,22 @@ async function inspect(
     binaries: smoked,
     problems: [...problems, ...smokeProblems(smoked)],
     reproducible
+  }
+}
+
+/** How the binaries are judged: the ldflags, and the build machine's paths with trimpath on. */
+function verifyOptionsFor(plan: Plan, inputs: Inputs): VerifyOptions {
+  return {
+    ldflags: inputs.ldflags,
+    machinePaths: inputs.trimpath
+      ? buildMachinePaths({
+          moduleDir: plan.build.cwd,
+          goroot: plan.toolchain.goroot,
+          gopath: plan.toolchain.gopath,
+          gomodcache: plan.toolchain.gomodcache,
+          env: process.env
+        })
+      : undefined
   }
 }
 

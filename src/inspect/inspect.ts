@@ -46,19 +46,57 @@ export interface VerifyOptions {
  */
 export async function verifyBuilds(
   builds: readonly Build[],
-  opts: VerifyOptions
+  opts: VerifyOptions,
+  early?: EarlyVerifier
 ): Promise<BinaryReport[]> {
-  const expectStripped = asksForStripping(opts.ldflags)
-  return mapLimit(builds, 4, async (build) => {
-    if (build.status !== 'built') return { build }
-    const verification = await verifyBinary(build.target, build.path, {
-      expectStripped
-    })
-    return {
-      build,
-      verification: await checkPaths(verification, build, opts.machinePaths)
-    }
+  return mapLimit(
+    builds,
+    4,
+    (build) => early?.started(build) ?? verifyOne(build, opts)
+  )
+}
+
+/** One build's report: its verification when it built, with the path check. */
+async function verifyOne(
+  build: Build,
+  opts: VerifyOptions
+): Promise<BinaryReport> {
+  if (build.status !== 'built') return { build }
+  const verification = await verifyBinary(build.target, build.path, {
+    expectStripped: asksForStripping(opts.ldflags)
   })
+  return {
+    build,
+    verification: await checkPaths(verification, build, opts.machinePaths)
+  }
+}
+
+/**
+ * Verification that starts as each build ends, while the other builds are
+ * still running, so that only the last binary's is left when they are all
+ * done. `start` is the build stage's listener; `verifyBuilds` takes what it
+ * started and verifies the rest.
+ */
+export interface EarlyVerifier {
+  /** Starts verifying a build that built (once per build; others are left for later). */
+  start(build: Build): void
+  /** The report started for this very build record, if any. */
+  started(build: Build): Promise<BinaryReport> | undefined
+}
+
+/** An EarlyVerifier judging by `opts`. */
+export function earlyVerifier(opts: VerifyOptions): EarlyVerifier {
+  const reports = new Map<Build, Promise<BinaryReport>>()
+  return {
+    start(build) {
+      if (build.status !== 'built' || reports.has(build)) return
+      const report = verifyOne(build, opts)
+      // Awaited by verifyBuilds; never left to reject unobserved meanwhile.
+      report.catch(() => {})
+      reports.set(build, report)
+    },
+    started: (build) => reports.get(build)
+  }
 }
 
 /** The verification with the path check's findings and result added. */

@@ -345,6 +345,23 @@ async function deliver(
 }
 
 /**
+ * Starts loading the code the package stage will need (the SBOM library
+ * and the binary readers with sbom on, tar and zip for an archive), so
+ * that it loads while the builds run instead of after them. Failing to
+ * load here is not an error: the package stage imports it again and
+ * reports the failure there.
+ */
+export function preloadPackaging(
+  opts: Pick<PublishOptions, 'sbom' | 'archive'>
+): void {
+  const loads: Promise<unknown>[] = []
+  if (opts.sbom)
+    loads.push(import('./sbom.js'), import('../inspect/binary/index.js'))
+  if (opts.archive !== 'none') loads.push(import('./archive.js'))
+  for (const load of loads) load.catch(() => {})
+}
+
+/**
  * Write a binary's SBOM from the build info read from the very bytes that
  * are packaged (hashed just before as `sha256`).
  *

@@ -149,7 +149,25 @@ export async function makePlan(
     inputs.env
   )
   const hostEnv = { ...baseEnv, CGO_ENABLED: '0' }
-  const toolchain = await probeToolchain(inputs.go, cwd, hostEnv)
+  // `go list` needs nothing the probe finds out, so both run at once; a
+  // toolchain that fails the probe is reported as such, not as a list error.
+  const listFlags = inputs.tags.length ? [`-tags=${inputs.tags.join(',')}`] : []
+  const listing = settle(
+    resolvePackages({
+      go: inputs.go,
+      cwd,
+      env: hostEnv,
+      patterns: inputs.packages,
+      binaryName: inputs.binaryName,
+      listFlags
+    })
+  )
+  const toolchain = await probeToolchain(inputs.go, cwd, hostEnv).catch(
+    async (error: unknown) => {
+      await listing
+      throw error
+    }
+  )
 
   const problems: (Problem | string)[] = []
   const outputDir = path.resolve(cwd, inputs.outputDir)
@@ -187,18 +205,11 @@ export async function makePlan(
   const targets = parseTargets(inputs.targets, toolchain.platforms, toolchain.version)
   problems.push(...targets.errors)
 
-  const listFlags = inputs.tags.length ? [`-tags=${inputs.tags.join(',')}`] : []
   let packages: Awaited<ReturnType<typeof resolvePackages>> = []
-  try {
-    packages = await resolvePackages({
-      go: inputs.go,
-      cwd,
-      env: hostEnv,
-      patterns: inputs.packages,
-      binaryName: inputs.binaryName,
-      listFlags
-    })
-  } catch (error) {
+  const listed = await listing
+  if (listed.ok) packages = listed.value
+  else {
+    const error = listed.error
     problems.push(
       ...(error instanceof ProblemError
         ? error.problems
@@ -257,4 +268,14 @@ export async function makePlan(
   if (!problems.length) problems.push(...named.problems)
   if (problems.length) throw new InputError(problems)
   return plan
+}
+
+/** A promise's outcome as a value: it never rejects, so it can wait unobserved. */
+function settle<T>(
+  promise: Promise<T>
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error })
+  )
 }
