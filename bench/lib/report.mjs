@@ -117,7 +117,7 @@ export function evaluateGoals(r) {
 }
 
 /** A Markdown table; the first `textColumns` columns are left-aligned. */
-function table(head, rows, textColumns = 1) {
+export function table(head, rows, textColumns = 1) {
   return [
     `| ${head.join(' | ')} |`,
     `| ${head.map((h, i) => (i < textColumns ? '---' : '---:')).join(' | ')} |`,
