@@ -35,8 +35,8 @@ describe('verification as each build ends', () => {
     const plan = await planFor('early')
     const opts = { ldflags: '-s -w' }
     const early = earlyVerifier(opts)
-    // parallel: 1, so the first build has ended, and been handed over,
-    // before the second starts
+    // parallel: 1: the second build starts once the first go build has
+    // ended; the first is handed over once its binary is hashed
     const handed: Build[] = []
     const builds = await buildAll(plan.build, (b) => {
       handed.push(b)

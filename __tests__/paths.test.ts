@@ -8,8 +8,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { sha256File } from '../src/hash.js'
 import {
   MAX_PATH_HITS,
+  PathScanner,
   buildMachinePaths,
   machinePaths,
   pathFindings,
@@ -178,5 +182,20 @@ describe('real Go binaries', () => {
     expect(scan.counts['the module directory']).toBe(grepOffsets(bin, `${fixture}/`).length)
     expect(scan.hits.some((h) => h.label === 'GOROOT' && /\.go\b/.test(h.text))).toBe(true)
     expect(pathFindings(scan, 'untrimmed')[0].hint).toMatch(/-trimpath did not reach/)
+  }, 120000)
+
+  it('scans the bytes it hashes in the same pass (the build stage) as scanForPaths reads them', async () => {
+    const bin = build('untrimmed-hashed', [])
+    const hashed = await sha256File(bin, () => new PathScanner(paths))
+    expect(hashed.sha256).toBe(createHash('sha256').update(readFileSync(bin)).digest('hex'))
+    const scan = hashed.sink!.finish()
+    expect(scan).toEqual(await scanForPaths(bin, paths))
+    expect(scan.counts.GOROOT).toBe(grepOffsets(bin, `${goEnv('GOROOT')}/`).length)
+    // chunks of any size, cut anywhere, find the same
+    const bytes = readFileSync(bin)
+    const odd = new PathScanner(paths)
+    for (let at = 0, n = 1; at < bytes.length; at += n, n = 1 + ((n * 7 + 13) % 300_007))
+      odd.push(bytes.subarray(at, at + n))
+    expect(odd.finish()).toEqual(scan)
   }, 120000)
 })

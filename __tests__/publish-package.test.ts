@@ -325,6 +325,9 @@ describe('packageBinaries edge cases', () => {
   it('refuses a binary that changed after verification and keeps the others', async () => {
     const good = await fakeBuild(dir, 'linux/amd64', 'good')
     const bad = await fakeBuild(dir, 'linux/arm64', 'verified')
+    // past one tick of a coarse file-system clock (the blind spot the
+    // stamp documents), replaced by a file of the same size
+    await new Promise((resolve) => setTimeout(resolve, 40))
     await rm(bad.path)
     await fakeBuild(dir, 'linux/arm64', 'tampered')
     const packaged = await packageBinaries([good, bad], options({}), dir)
@@ -335,6 +338,39 @@ describe('packageBinaries edge cases', () => {
     ])
     expect(packaged.packages.map((p) => p.name)).toEqual(['hello-linux-amd64'])
     expect(packaged.files.map((f) => f.file)).toEqual(['hello-linux-amd64'])
+  })
+
+  it('rewritten in place keeps no stale hash: the stamp changes and the bytes are read again', async () => {
+    const b = await fakeBuild(dir, 'linux/amd64', 'verified')
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    await writeFile(b.path, 'tampered')
+    const packaged = await packageBinaries([b], options({}), dir)
+    expect(problems(packaged)).toEqual([
+      expect.stringMatching(/hello-linux-amd64 changed after it was verified \(sha256 [0-9a-f]{64}, verified [0-9a-f]{64}\)/)
+    ])
+    expect(packaged.checksumsPath).toBeUndefined()
+  })
+
+  it('an unchanged stamp keeps the build stage hash unless reread asks for the bytes', async () => {
+    const b = await fakeBuild(dir, 'linux/amd64', 'the bytes go build wrote')
+    const good = b.sha256!
+    // A record whose hash disagrees with the file under the same stamp: the
+    // package stage trusts the stamp (the file is not read again) ...
+    const stale = { ...b, sha256: sha256(Buffer.from('something else')) }
+    const trusted = await packageBinaries([stale], options({}), dir)
+    expect(trusted.problems).toEqual([])
+    expect(trusted.files.map((f) => f.sha256)).toEqual([stale.sha256])
+    // ... and with reread (a smoke test ran binaries since) it reads them
+    const reread = await packageBinaries([stale], options({}), dir, true)
+    expect(problems(reread)).toEqual([
+      expect.stringContaining(`hello-linux-amd64 changed after it was verified (sha256 ${good}, verified ${stale.sha256})`)
+    ])
+    // the real record passes both ways, with the bytes' hash
+    for (const again of [false, true]) {
+      const ok = await packageBinaries([b], options({}), dir, again)
+      expect(ok.files.map((f) => f.sha256)).toEqual([good])
+      expect(await readFile(ok.checksumsPath!, 'utf8')).toBe(`${good}  hello-linux-amd64\n`)
+    }
   })
 
   it('with upload: none writes SHA256SUMS and archives but plans no artifact', async () => {

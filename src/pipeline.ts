@@ -10,7 +10,7 @@
  * a Result for what exists.
  */
 import { buildAll, buildProblems, buildRecord } from './build/build.js'
-import { downloadModules } from './build/modules.js'
+import { moduleDownload, type ModuleDownload } from './build/modules.js'
 import { restoreCache, saveCache, type CacheReport } from './cache/stage.js'
 import type { Inputs } from './inputs/inputs.js'
 import {
@@ -59,18 +59,30 @@ export async function execute(
   log: Log = actionLog()
 ): Promise<Result> {
   const clock = stopwatch()
-  const plan = await clock.time('plan', () => makePlan(inputs, process.env))
+  // the module download starts once the toolchain has answered, beside go list
+  const download = moduleDownload()
+  const plan = await clock
+    .time('plan', () =>
+      makePlan(inputs, process.env, { onToolchain: (t, run) => download.start(t, run) })
+    )
+    .catch(async (error: unknown) => {
+      await download.abandon()
+      throw error
+    })
   logPlan(plan, log)
   const cache = await clock.time('cache-restore', () =>
     restoreCache(plan, inputs, process.env, log)
   )
   const buildsStarted = Date.now()
-  // While the builds run: the packaging code loads, and each binary is
-  // verified as soon as its build ends.
-  preloadPackaging(inputs.publish)
+  // While the builds run: the packaging code loads (once the first builds
+  // are spawned, not before), and each binary is verified as soon as its
+  // build ends.
   const verifyOptions = verifyOptionsFor(plan, inputs)
   const early = earlyVerifier(verifyOptions)
-  const built = await build(plan, clock, log, early.start)
+  const built = await build(plan, download, clock, log, early.start, {
+    onFirstWave: () => preloadPackaging(inputs.publish),
+    machinePaths: verifyOptions.machinePaths
+  })
   // Saving runs beside the rest of the run: it reads only the caches.
   const cacheSaved = saveCache(cache, buildsStarted, log)
   const inspected = await inspect(built, plan, inputs, clock, log, {
@@ -102,17 +114,23 @@ export async function execute(
 /** Build stage: the module download, then every planned binary. */
 async function build(
   plan: Plan,
+  download: ModuleDownload,
   clock: Stopwatch,
   log: Log,
-  onBuilt: (build: Build) => void
+  onBuilt: (build: Build) => void,
+  more: Parameters<typeof buildAll>[2]
 ): Promise<Built> {
   try {
-    await clock.time('download', () => downloadModules(plan))
+    await clock.time('download', () => download.finish(plan))
     const builds = await clock.time('build', () =>
-      buildAll(plan.build, (b) => {
-        logBuild(b, log)
-        onBuilt(b)
-      })
+      buildAll(
+        plan.build,
+        (b) => {
+          logBuild(b, log)
+          onBuilt(b)
+        },
+        more
+      )
     )
     return { builds, problems: buildProblems(builds) }
   } catch (error) {
@@ -198,10 +216,12 @@ async function pack(
 ): Promise<Packed> {
   const builds = publishable(inspected.binaries, inputs.verify)
   try {
+    // a smoke test ran binaries of this run after they were hashed
     const packaged = await packageBinaries(
       builds,
       inputs.publish,
-      plan.build.outputDir
+      plan.build.outputDir,
+      inputs.smokeTest
     )
     return { packaged, problems: packaged.problems }
   } catch (error) {

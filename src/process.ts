@@ -35,6 +35,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** Bytes kept of each of stdout and stderr (head and tail); default {@link MAX_OUTPUT_BYTES}. */
   maxOutputBytes?: number
+  /** Kill the whole process tree when this aborts (the result comes back as usual). */
+  signal?: AbortSignal
 }
 
 /** Bytes of stdout, and of stderr, kept per process by default: 1 MiB. */
@@ -185,6 +187,9 @@ export async function runProcess(
     killTree(child, 'SIGTERM')
     grace = setTimeout(() => killTree(child, 'SIGKILL'), KILL_GRACE_MS)
   }
+  const { signal } = options
+  if (signal?.aborted) kill()
+  signal?.addEventListener('abort', kill, { once: true })
   const timer =
     options.timeoutMs !== undefined
       ? setTimeout(() => {
@@ -231,6 +236,7 @@ export async function runProcess(
   } finally {
     if (timer) clearTimeout(timer)
     if (grace) clearTimeout(grace)
+    signal?.removeEventListener('abort', kill)
     live.delete(entry)
   }
 }

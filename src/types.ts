@@ -9,6 +9,7 @@
  * has a name: `Inputs → Plan → Built → Inspected → Packaged → Uploaded →
  * Result`, and records pass between them by the planned binary's `id`.
  */
+import type { MachinePath, PathScan } from './inspect/paths.js'
 import type { Problem } from './problem.js'
 
 /** The environment variable that carries an architecture's variant. */
@@ -103,6 +104,16 @@ export interface Build extends PlannedBinary {
   error?: string
   size?: number
   sha256?: string
+  /**
+   * The binary file's identity when it was hashed (`fileStamp` in hash.ts):
+   * the package stage reads the file again only when it no longer matches.
+   */
+  stamp?: string
+  /**
+   * The path check's scan of the very bytes that were hashed, made in the
+   * same pass when the build stage was given the machine paths to look for.
+   */
+  pathScan?: { paths: readonly MachinePath[]; scan: PathScan }
 }
 
 /** A property read from a binary compared with what the target promised. */

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import { buildRecord } from '../../src/build/build.js'
+import { sha256File } from '../../src/hash.js'
 import {
   parsePublishInputs,
   type PublishOptions
@@ -158,10 +159,9 @@ export async function fakeBuild(
   await mkdir(outputDir, { recursive: true })
   const bytes = Buffer.from(content)
   await writeFile(planned.path, bytes, { mode: 0o755 })
-  return buildRecord(planned, 'built', {
-    size: bytes.length,
-    sha256: sha256(bytes)
-  })
+  // hashed as the build stage hashes what go build wrote
+  const { size, sha256, stamp } = await sha256File(planned.path)
+  return buildRecord(planned, 'built', { size, sha256, stamp })
 }
 
 /** Every file under a directory, relative and `/`-separated, sorted. */

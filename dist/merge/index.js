@@ -32080,6 +32080,10 @@ async function runProcess(command, args, options) {
         killTree(child, 'SIGTERM');
         grace = setTimeout(() => killTree(child, 'SIGKILL'), KILL_GRACE_MS);
     };
+    const { signal } = options;
+    if (signal?.aborted)
+        kill();
+    signal?.addEventListener('abort', kill, { once: true });
     const timer = options.timeoutMs !== undefined
         ? setTimeout(() => {
             timedOut = true;
@@ -32126,6 +32130,7 @@ async function runProcess(command, args, options) {
             clearTimeout(timer);
         if (grace)
             clearTimeout(grace);
+        signal?.removeEventListener('abort', kill);
         live.delete(entry);
     }
 }
@@ -32377,69 +32382,111 @@ function context(buf, start, end) {
     return buf.subarray(a, z).toString('latin1');
 }
 /**
- * Streams `file` once and reports every occurrence of a machine path. Memory
- * is one chunk plus the longest needle, whatever the file's size.
+ * Reports every occurrence of a machine path in bytes pushed to it in
+ * order, chunk by chunk (so that the pass that hashes a binary can scan it
+ * too). Memory is one chunk plus the longest needle, whatever the size.
+ */
+class PathScanner {
+    paths;
+    searches;
+    overlap;
+    buf;
+    scan = { hits: [], total: 0, counts: {} };
+    /** Bytes held in buf (the first ones carried over from the last scan). */
+    filled = 0;
+    /** File offset of buf[0]. */
+    base = 0;
+    constructor(paths) {
+        this.paths = paths;
+        // Longest first: where HOME is a prefix of the workspace, a hit is the
+        // workspace's, counted once.
+        this.searches = paths_anchors(paths);
+        // the longest directory and its separator
+        this.overlap = Math.max(0, ...paths.map((p) => Buffer.byteLength(p.dir)));
+        this.buf = Buffer.alloc(this.searches.length ? CHUNK + this.overlap : 0);
+    }
+    /** The next bytes of the file. */
+    push(data) {
+        if (!this.searches.length)
+            return;
+        let at = 0;
+        while (at < data.length) {
+            const n = data.copy(this.buf, this.filled, at);
+            this.filled += n;
+            at += n;
+            if (this.filled === this.buf.length)
+                this.scanHeld(false);
+        }
+    }
+    /** What was found, once every byte was pushed. */
+    finish() {
+        if (this.searches.length && this.filled > 0)
+            this.scanHeld(true);
+        return this.scan;
+    }
+    scanHeld(last) {
+        const { buf, filled, overlap, scan } = this;
+        const view = buf.subarray(0, filled);
+        // A match is counted in the chunk where it starts, and only starts
+        // before `limit` are taken unless this is the last chunk, so a match
+        // straddling two chunks is seen exactly once.
+        const limit = last ? filled : filled - overlap;
+        const found = new Map();
+        for (const { anchor, candidates } of this.searches) {
+            for (let at = view.indexOf(anchor); at >= 0 && at < limit; at = view.indexOf(anchor, at + 1)) {
+                const hit = candidates.find(({ dir }) => {
+                    const sep = view[at + dir.length];
+                    return ((sep === SLASH || sep === BACKSLASH) &&
+                        view.subarray(at, at + dir.length).equals(dir));
+                });
+                if (hit)
+                    found.set(at, { p: hit.p, end: at + hit.dir.length + 1 });
+            }
+        }
+        for (const [at, { p, end }] of [...found].sort((a, b) => a[0] - b[0])) {
+            scan.total++;
+            scan.counts[p.label] = (scan.counts[p.label] ?? 0) + 1;
+            if (scan.hits.length < MAX_PATH_HITS)
+                scan.hits.push({
+                    label: p.label,
+                    dir: p.dir,
+                    offset: this.base + at,
+                    text: context(view, at, end)
+                });
+        }
+        if (last) {
+            this.filled = 0;
+            return;
+        }
+        const keep = Math.min(overlap, filled);
+        buf.copy(buf, 0, filled - keep, filled);
+        this.base += filled - keep;
+        this.filled = keep;
+    }
+}
+/**
+ * Streams `file` once and reports every occurrence of a machine path
+ * ({@link PathScanner} over 1 MiB reads).
  */
 async function scanForPaths(file, paths) {
-    // Longest first: where HOME is a prefix of the workspace, a hit is the
-    // workspace's, counted once.
-    const searches = paths_anchors(paths);
-    const scan = { hits: [], total: 0, counts: {} };
-    if (!searches.length)
-        return scan;
-    // the longest directory and its separator
-    const overlap = Math.max(...paths.map((p) => Buffer.byteLength(p.dir)));
-    const buf = Buffer.alloc(CHUNK + overlap);
+    const scanner = new PathScanner(paths);
+    if (!paths.length)
+        return scanner.finish();
+    const chunk = Buffer.allocUnsafe(CHUNK);
     const handle = await open(file, 'r');
     try {
-        let carried = 0;
-        let base = 0; // file offset of buf[0]
-        for (;;) {
-            const { bytesRead } = await handle.read(buf, carried, CHUNK, null);
-            const filled = carried + bytesRead;
-            if (filled === 0)
+        for (let at = 0;;) {
+            const { bytesRead } = await handle.read(chunk, 0, CHUNK, at);
+            if (bytesRead === 0)
                 break;
-            const view = buf.subarray(0, filled);
-            // A match is counted in the chunk where it starts, and only starts
-            // before `limit` are taken unless this is the last chunk, so a match
-            // straddling two chunks is seen exactly once.
-            const last = bytesRead === 0;
-            const limit = last ? filled : filled - overlap;
-            const found = new Map();
-            for (const { anchor, candidates } of searches) {
-                for (let at = view.indexOf(anchor); at >= 0 && at < limit; at = view.indexOf(anchor, at + 1)) {
-                    const hit = candidates.find(({ dir }) => {
-                        const sep = view[at + dir.length];
-                        return ((sep === SLASH || sep === BACKSLASH) &&
-                            view.subarray(at, at + dir.length).equals(dir));
-                    });
-                    if (hit)
-                        found.set(at, { p: hit.p, end: at + hit.dir.length + 1 });
-                }
-            }
-            for (const [at, { p, end }] of [...found].sort((a, b) => a[0] - b[0])) {
-                scan.total++;
-                scan.counts[p.label] = (scan.counts[p.label] ?? 0) + 1;
-                if (scan.hits.length < MAX_PATH_HITS)
-                    scan.hits.push({
-                        label: p.label,
-                        dir: p.dir,
-                        offset: base + at,
-                        text: context(view, at, end)
-                    });
-            }
-            if (last)
-                break;
-            const keep = Math.min(overlap, filled);
-            buf.copy(buf, 0, filled - keep, filled);
-            base += filled - keep;
-            carried = keep;
+            scanner.push(chunk.subarray(0, bytesRead));
+            at += bytesRead;
         }
     }
     finally {
         await handle.close();
     }
-    return scan;
+    return scanner.finish();
 }
 /** Where a path of this kind most likely came from, and what to do. */
 function origin(hit) {
@@ -33415,25 +33462,64 @@ function isCode(error, code) {
 ;// CONCATENATED MODULE: ./src/hash.ts
 /**
  * SHA-256 of a file, for the build stage (what was built) and the package
- * stage (what is uploaded).
+ * stage (what is uploaded), with the file's identity at the time, so that a
+ * later stage can tell whether the file is still the one that was hashed
+ * without reading it again.
  */
 
 
+/** 1 MiB reads: the default 64 KiB reads, not SHA-256, were the bottleneck. */
+const hash_CHUNK = 1 << 20;
 /**
- * Hashes a file by streaming it in 1 MiB reads (the default 64 KiB reads,
- * not SHA-256, were the bottleneck).
+ * A file's identity: device, inode, size, and modification and change times
+ * in nanoseconds. Any write changes the change time (ctime), which no
+ * process can set back; a write within the same tick of a coarse file
+ * system clock as the file's previous change can keep it (kernels with
+ * fine-grained timestamps, such as Linux 6.13+ on ext4, have no such tick).
+ */
+function stampOf(s) {
+    return [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':');
+}
+/** The {@link FileHash.stamp} a file has now. */
+async function fileStamp(path) {
+    return stampOf(await stat(path, { bigint: true }));
+}
+/**
+ * Hashes a file in 1 MiB reads into one reused buffer.
  *
  * @param path The file.
- * @returns Its SHA-256 as lower-case hex, and its size in bytes.
+ * @param sink Makes what else reads the same bytes in the same pass (a new
+ *   one if the file changed and is read again); it comes back with the hash.
+ * @returns Its SHA-256, its size in bytes and its stamp (and the sink).
+ * @throws Error when the file changed while it was read (twice in a row)
  */
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk);
-        size += chunk.length;
+async function sha256File(path, sink) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(hash_CHUNK);
+        for (let attempt = 0; attempt < 2; attempt++) {
+            const before = stampOf(await handle.stat({ bigint: true }));
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const also = sink?.();
+            let size = 0;
+            for (;;) {
+                const { bytesRead } = await handle.read(buf, 0, hash_CHUNK, size);
+                if (bytesRead === 0)
+                    break;
+                const data = buf.subarray(0, bytesRead);
+                hash.update(data);
+                also?.push(data);
+                size += bytesRead;
+            }
+            const after = await handle.stat({ bigint: true });
+            if (stampOf(after) === before && Number(after.size) === size)
+                return { sha256: hash.digest('hex'), size, stamp: before, sink: also };
+        }
+        throw new Error(`${path} kept changing while it was being hashed`);
     }
-    return { sha256: hash.digest('hex'), size };
+    finally {
+        await handle.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/package/checksums.ts

@@ -35025,6 +35025,10 @@ async function process_runProcess(command, args, options) {
         killTree(child, 'SIGTERM');
         grace = setTimeout(() => killTree(child, 'SIGKILL'), KILL_GRACE_MS);
     };
+    const { signal } = options;
+    if (signal?.aborted)
+        kill();
+    signal?.addEventListener('abort', kill, { once: true });
     const timer = options.timeoutMs !== undefined
         ? setTimeout(() => {
             timedOut = true;
@@ -35071,6 +35075,7 @@ async function process_runProcess(command, args, options) {
             clearTimeout(timer);
         if (grace)
             clearTimeout(grace);
+        signal?.removeEventListener('abort', kill);
         live.delete(entry);
     }
 }

@@ -6,6 +6,7 @@
 import { mkdtemp, rename, rm } from 'node:fs/promises'
 import * as path from 'node:path'
 import { sha256File } from '../hash.js'
+import { PathScanner, type MachinePath } from '../inspect/paths.js'
 import { formatDuration } from '../inputs/inputs.js'
 import { makeDirectory } from '../files.js'
 import { removeStaleChecksums } from '../package/stale.js'
@@ -120,13 +121,13 @@ async function explainFailure(
  *
  * @param binary the planned binary, with its names
  * @param status what happened
- * @param outcome what else is known (seconds, output, error, size, sha256)
+ * @param outcome what else is known (seconds, output, error, size, sha256, stamp)
  */
 export function buildRecord(
   binary: PlannedBinary,
   status: BuildStatus,
   outcome: Partial<
-    Pick<Build, 'seconds' | 'output' | 'error' | 'size' | 'sha256'>
+    Pick<Build, 'seconds' | 'output' | 'error' | 'size' | 'sha256' | 'stamp'>
   > = {}
 ): Build {
   return { ...binary, status, seconds: 0, output: '', ...outcome }
@@ -157,12 +158,19 @@ function binariesOf(plan: BuildPlan, target: Target): PlannedBinary[] {
  * system); each binary is renamed to its final path only once the build
  * succeeded, so a binary appears there complete or not at all, and the
  * rename replaces a symlink planted at that path instead of writing through
- * it. Never throws: failures come back as failed Builds.
+ * it. `exited` is told as soon as go build ends, before the binaries are
+ * renamed and hashed, whether it succeeded; `spawned` once go build has
+ * been started. With `machinePaths`, the pass that hashes a binary also
+ * scans it for them (`pathScan`). Never throws: failures come
+ * back as failed Builds.
  */
 async function buildTarget(
   plan: BuildPlan,
   target: Target,
-  compileParallel: number
+  compileParallel: number,
+  exited: (ok: boolean) => void = () => {},
+  spawned: () => void = () => {},
+  machinePaths?: readonly MachinePath[]
 ): Promise<Build[]> {
   const builds = binariesOf(plan, target).map((b) => buildRecord(b, 'failed'))
   const single = builds.length === 1
@@ -193,11 +201,17 @@ async function buildTarget(
     for (const b of builds) await rm(b.path, { force: true })
     staging = await mkdtemp(path.join(plan.outputDir, `.go-cross-build-${target.id}-`))
     const out = single ? built(builds[0]) : staging + path.sep
-    const result = await runProcess(plan.go, goArgs(out), {
+    const running = runProcess(plan.go, goArgs(out), {
       cwd: plan.cwd,
       env,
       timeoutMs: plan.timeoutMs
     })
+    // runProcess spawns before its first await
+    spawned()
+    const result = await running
+    // the cores are free: the next build may start while this one's
+    // binaries are renamed and hashed
+    exited(!result.timedOut && result.exitCode === 0)
     const seconds = finish()
     const output = [result.stderr, result.stdout].filter(Boolean).join('\n')
     for (const b of builds) {
@@ -219,9 +233,16 @@ async function buildTarget(
     }
     for (const b of builds) {
       await rename(built(b), b.path)
-      const { sha256, size } = await sha256File(b.path)
+      // one read: the hash, and the path check's scan of the same bytes
+      const paths = machinePaths
+      const { sha256, size, stamp, sink } = await sha256File(
+        b.path,
+        paths ? () => new PathScanner(paths) : undefined
+      )
       b.size = size
       b.sha256 = sha256
+      b.stamp = stamp
+      if (paths && sink) b.pathScan = { paths, scan: sink.finish() }
       b.status = 'built'
     }
   } catch (error) {
@@ -259,14 +280,24 @@ export function startOrder(plan: BuildPlan): number[] {
  * Run every build of the plan, one `go build` per target, at most
  * `parallel` at once, longest first ({@link startOrder}), each with the
  * `-p` of {@link compileParallelAt} for the targets left when it starts.
- * With `failFast`, no new build starts after the first failure; those not
+ * A slot takes its next target as soon as go build ends; the binaries are
+ * renamed and hashed meanwhile, and `onDone` hears of each build once that
+ * is done. `more.onFirstWave` is called once the first builds have all been
+ * spawned (the time to load what later stages need). With `failFast`, no new build starts after the first failure; those not
  * started are 'skipped'. Results come back in plan order (targets sorted,
  * then packages).
  */
 export async function buildAll(
   plan: BuildPlan,
-  onDone: BuildListener = () => {}
+  onDone: BuildListener = () => {},
+  more: {
+    /** Called once the first builds have all been spawned. */
+    onFirstWave?: () => void
+    /** Scan each binary for these while it is hashed (see `Build.pathScan`). */
+    machinePaths?: readonly MachinePath[]
+  } = {}
 ): Promise<Build[]> {
+  const { onFirstWave = () => {}, machinePaths } = more
   await makeDirectory(plan.outputDir)
   // no checksum file of an earlier run may outlive this one's builds
   await removeStaleChecksums(plan.outputDir)
@@ -274,6 +305,12 @@ export async function buildAll(
   const order = startOrder(plan)
   let next = 0
   let stop = false
+  const workers = Math.max(1, Math.min(plan.parallel, plan.targets.length))
+  // told once the first `workers` builds are running (or could not start)
+  let firstWave = workers
+  const oneStarted = (): void => {
+    if (--firstWave === 0) onFirstWave()
+  }
   const worker = async (): Promise<void> => {
     for (;;) {
       const started = next++
@@ -286,19 +323,41 @@ export async function buildAll(
             error: `${target.name}: not built because an earlier build failed and fail-fast is on`
           })
         )
+        for (const b of results[i]) onDone(b)
+        if (started < workers) oneStarted()
       } else {
         const p = compileParallelAt(
           plan.compileParallel,
           plan.maxCompileParallel ?? plan.compileParallel,
           order.length - started
         )
-        results[i] = await buildTarget(plan, target, p)
-        if (plan.failFast && results[i].some((b) => b.status === 'failed')) stop = true
+        let exited!: (ok: boolean) => void
+        const ended = new Promise<boolean>((resolve) => (exited = resolve))
+        const first = started < workers
+        let told = false
+        const tell = (): void => {
+          if (first && !told) {
+            told = true
+            oneStarted()
+          }
+        }
+        const done = buildTarget(plan, target, p, exited, tell, machinePaths).then((builds) => {
+          tell()
+          results[i] = builds
+          for (const b of builds) onDone(b)
+          const ok = builds.every((b) => b.status === 'built')
+          if (plan.failFast && !ok) stop = true
+          return ok
+        })
+        finishing.push(done)
+        // the slot is free once go build ends (or the build gave up before it)
+        const ok = await Promise.race([ended, done])
+        if (plan.failFast && !ok) stop = true
       }
-      for (const b of results[i]) onDone(b)
     }
   }
-  const workers = Math.max(1, Math.min(plan.parallel, plan.targets.length))
+  const finishing: Promise<boolean>[] = []
   await Promise.all(Array.from({ length: workers }, worker))
+  await Promise.all(finishing)
   return results.flat()
 }

@@ -1,44 +1,104 @@
 /**
  * The build stage's first step: download the module graph once, before the
  * fan-out, so that parallel builds do not race to fetch the same modules.
+ * It starts as soon as the toolchain probe has answered, while `go list`
+ * still runs ({@link moduleDownload}), and the build stage waits for it.
  */
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import type { Plan } from '../plan/plan.js'
-import { runProcess } from '../process.js'
+import type { Toolchain } from '../plan/toolchain.js'
+import { runProcess, type ProcessResult } from '../process.js'
 
 /**
- * Whether the plan needs `go mod download`: not outside a module, and not
- * for a vendored module (a vendor/modules.txt, or -mod=vendor in GOFLAGS).
+ * Whether `go mod download` is needed: not outside a module, and not for a
+ * vendored module (a vendor/modules.txt, or -mod=vendor in GOFLAGS).
  */
-export function needsModuleDownload(plan: Plan): boolean {
-  const gomod = plan.toolchain.gomod
+export function needsModuleDownload(toolchain: Pick<Toolchain, 'gomod' | 'goflags'>): boolean {
+  const gomod = toolchain.gomod
   if (!gomod) return false
   const vendored = existsSync(
     path.join(path.dirname(gomod), 'vendor', 'modules.txt')
   )
-  return !vendored && !/-mod=vendor/.test(plan.toolchain.goflags)
+  return !vendored && !/-mod=vendor/.test(toolchain.goflags)
 }
 
-/**
- * Run `go mod download` in the module, when the plan needs it.
- *
- * @throws Error naming the directory, what happened and what to check
- */
-export async function downloadModules(plan: Plan): Promise<void> {
-  if (!needsModuleDownload(plan)) return
-  const b = plan.build
-  const result = await runProcess(b.go, ['mod', 'download'], {
-    cwd: b.cwd,
-    env: { ...b.baseEnv, CGO_ENABLED: '0' },
-    timeoutMs: b.timeoutMs
-  })
+/** Where and how `go mod download` runs. */
+export interface DownloadRun {
+  go: string
+  cwd: string
+  /** The child's whole environment (the plan's base environment, CGO_ENABLED=0). */
+  env: Record<string, string>
+  timeoutMs?: number
+}
+
+/** One run's module download, started early and awaited by the build stage. */
+export interface ModuleDownload {
+  /** Starts `go mod download` when the toolchain needs it (once; later calls are ignored). */
+  start(toolchain: Pick<Toolchain, 'gomod' | 'goflags'>, run: DownloadRun): void
+  /**
+   * Waits for the download (starting it now if `start` was not called).
+   *
+   * @throws Error naming the directory, what happened and what to check
+   */
+  finish(plan: Plan): Promise<void>
+  /** Stops a download whose plan failed, and waits until it has stopped. */
+  abandon(): Promise<void>
+}
+
+type Outcome = { run: DownloadRun; result?: ProcessResult; error?: unknown }
+
+/** A {@link ModuleDownload} for one run. */
+export function moduleDownload(): ModuleDownload {
+  let started: Promise<Outcome | undefined> | undefined
+  const stop = new AbortController()
+  const begin = (
+    toolchain: Pick<Toolchain, 'gomod' | 'goflags'>,
+    run: DownloadRun
+  ): Promise<Outcome | undefined> =>
+    needsModuleDownload(toolchain)
+      ? runProcess(run.go, ['mod', 'download'], {
+          cwd: run.cwd,
+          env: run.env,
+          timeoutMs: run.timeoutMs,
+          signal: stop.signal
+        }).then(
+          (result) => ({ run, result }),
+          (error: unknown) => ({ run, error })
+        )
+      : Promise.resolve(undefined)
+  return {
+    start(toolchain, run) {
+      started ??= begin(toolchain, run)
+    },
+    async finish(plan) {
+      const b = plan.build
+      const outcome = await (started ??
+        begin(plan.toolchain, {
+          go: b.go,
+          cwd: b.cwd,
+          env: { ...b.baseEnv, CGO_ENABLED: '0' },
+          timeoutMs: b.timeoutMs
+        }))
+      if (outcome) judge(outcome)
+    },
+    async abandon() {
+      stop.abort()
+      await started
+    }
+  }
+}
+
+/** Throws the download's failure as one sentence a person can act on. */
+function judge({ run, result, error }: Outcome): void {
+  if (error !== undefined) throw error
+  if (!result) return
   if (result.timedOut)
     throw new Error(
-      `go mod download did not finish within the build-timeout limit in ${b.cwd} and was killed. Raise build-timeout, or check the job's network/GOPROXY settings.`
+      `go mod download did not finish within the build-timeout limit in ${run.cwd} and was killed. Raise build-timeout, or check the job's network/GOPROXY settings.`
     )
   if (result.exitCode !== 0)
     throw new Error(
-      `go mod download failed in ${b.cwd}: ${result.stderr.trim()}. Check the module's go.mod and the job's network/GOPROXY settings.`
+      `go mod download failed in ${run.cwd}: ${result.stderr.trim()}. Check the module's go.mod and the job's network/GOPROXY settings.`
     )
 }

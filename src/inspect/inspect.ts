@@ -110,7 +110,12 @@ async function checkPaths(
     return { ...verification, paths: { state: 'skipped', hits: 0, searched } }
   let scan
   try {
-    scan = await scanForPaths(build.path, paths)
+    // the scan the build stage made of the hashed bytes, when it was asked
+    // for these very paths
+    scan =
+      build.pathScan?.paths === paths
+        ? build.pathScan.scan
+        : await scanForPaths(build.path, paths)
   } catch {
     // An unreadable file already has its own error finding.
     return verification

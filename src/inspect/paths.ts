@@ -117,73 +117,116 @@ function context(buf: Buffer, start: number, end: number): string {
 }
 
 /**
- * Streams `file` once and reports every occurrence of a machine path. Memory
- * is one chunk plus the longest needle, whatever the file's size.
+ * Reports every occurrence of a machine path in bytes pushed to it in
+ * order, chunk by chunk (so that the pass that hashes a binary can scan it
+ * too). Memory is one chunk plus the longest needle, whatever the size.
+ */
+export class PathScanner {
+  private readonly searches: Anchor[]
+  private readonly overlap: number
+  private readonly buf: Buffer
+  private readonly scan: PathScan = { hits: [], total: 0, counts: {} }
+  /** Bytes held in buf (the first ones carried over from the last scan). */
+  private filled = 0
+  /** File offset of buf[0]. */
+  private base = 0
+
+  constructor(readonly paths: readonly MachinePath[]) {
+    // Longest first: where HOME is a prefix of the workspace, a hit is the
+    // workspace's, counted once.
+    this.searches = anchors(paths)
+    // the longest directory and its separator
+    this.overlap = Math.max(0, ...paths.map((p) => Buffer.byteLength(p.dir)))
+    this.buf = Buffer.alloc(this.searches.length ? CHUNK + this.overlap : 0)
+  }
+
+  /** The next bytes of the file. */
+  push(data: Buffer): void {
+    if (!this.searches.length) return
+    let at = 0
+    while (at < data.length) {
+      const n = data.copy(this.buf, this.filled, at)
+      this.filled += n
+      at += n
+      if (this.filled === this.buf.length) this.scanHeld(false)
+    }
+  }
+
+  /** What was found, once every byte was pushed. */
+  finish(): PathScan {
+    if (this.searches.length && this.filled > 0) this.scanHeld(true)
+    return this.scan
+  }
+
+  private scanHeld(last: boolean): void {
+    const { buf, filled, overlap, scan } = this
+    const view = buf.subarray(0, filled)
+    // A match is counted in the chunk where it starts, and only starts
+    // before `limit` are taken unless this is the last chunk, so a match
+    // straddling two chunks is seen exactly once.
+    const limit = last ? filled : filled - overlap
+    const found = new Map<number, { p: MachinePath; end: number }>()
+    for (const { anchor, candidates } of this.searches) {
+      for (
+        let at = view.indexOf(anchor);
+        at >= 0 && at < limit;
+        at = view.indexOf(anchor, at + 1)
+      ) {
+        const hit = candidates.find(({ dir }) => {
+          const sep = view[at + dir.length]
+          return (
+            (sep === SLASH || sep === BACKSLASH) &&
+            view.subarray(at, at + dir.length).equals(dir)
+          )
+        })
+        if (hit) found.set(at, { p: hit.p, end: at + hit.dir.length + 1 })
+      }
+    }
+    for (const [at, { p, end }] of [...found].sort((a, b) => a[0] - b[0])) {
+      scan.total++
+      scan.counts[p.label] = (scan.counts[p.label] ?? 0) + 1
+      if (scan.hits.length < MAX_PATH_HITS)
+        scan.hits.push({
+          label: p.label,
+          dir: p.dir,
+          offset: this.base + at,
+          text: context(view, at, end)
+        })
+    }
+    if (last) {
+      this.filled = 0
+      return
+    }
+    const keep = Math.min(overlap, filled)
+    buf.copy(buf, 0, filled - keep, filled)
+    this.base += filled - keep
+    this.filled = keep
+  }
+}
+
+/**
+ * Streams `file` once and reports every occurrence of a machine path
+ * ({@link PathScanner} over 1 MiB reads).
  */
 export async function scanForPaths(
   file: string,
   paths: readonly MachinePath[]
 ): Promise<PathScan> {
-  // Longest first: where HOME is a prefix of the workspace, a hit is the
-  // workspace's, counted once.
-  const searches = anchors(paths)
-  const scan: PathScan = { hits: [], total: 0, counts: {} }
-  if (!searches.length) return scan
-  // the longest directory and its separator
-  const overlap = Math.max(...paths.map((p) => Buffer.byteLength(p.dir)))
-  const buf = Buffer.alloc(CHUNK + overlap)
+  const scanner = new PathScanner(paths)
+  if (!paths.length) return scanner.finish()
+  const chunk = Buffer.allocUnsafe(CHUNK)
   const handle = await open(file, 'r')
   try {
-    let carried = 0
-    let base = 0 // file offset of buf[0]
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, carried, CHUNK, null)
-      const filled = carried + bytesRead
-      if (filled === 0) break
-      const view = buf.subarray(0, filled)
-      // A match is counted in the chunk where it starts, and only starts
-      // before `limit` are taken unless this is the last chunk, so a match
-      // straddling two chunks is seen exactly once.
-      const last = bytesRead === 0
-      const limit = last ? filled : filled - overlap
-      const found = new Map<number, { p: MachinePath; end: number }>()
-      for (const { anchor, candidates } of searches) {
-        for (
-          let at = view.indexOf(anchor);
-          at >= 0 && at < limit;
-          at = view.indexOf(anchor, at + 1)
-        ) {
-          const hit = candidates.find(({ dir }) => {
-            const sep = view[at + dir.length]
-            return (
-              (sep === SLASH || sep === BACKSLASH) &&
-              view.subarray(at, at + dir.length).equals(dir)
-            )
-          })
-          if (hit) found.set(at, { p: hit.p, end: at + hit.dir.length + 1 })
-        }
-      }
-      for (const [at, { p, end }] of [...found].sort((a, b) => a[0] - b[0])) {
-        scan.total++
-        scan.counts[p.label] = (scan.counts[p.label] ?? 0) + 1
-        if (scan.hits.length < MAX_PATH_HITS)
-          scan.hits.push({
-            label: p.label,
-            dir: p.dir,
-            offset: base + at,
-            text: context(view, at, end)
-          })
-      }
-      if (last) break
-      const keep = Math.min(overlap, filled)
-      buf.copy(buf, 0, filled - keep, filled)
-      base += filled - keep
-      carried = keep
+    for (let at = 0; ; ) {
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK, at)
+      if (bytesRead === 0) break
+      scanner.push(chunk.subarray(0, bytesRead))
+      at += bytesRead
     }
   } finally {
     await handle.close()
   }
-  return scan
+  return scanner.finish()
 }
 
 /** Where a path of this kind most likely came from, and what to do. */

@@ -15,6 +15,7 @@ import {
   sep
 } from 'node:path'
 import { copyFileAtomic, makeDirectory, writeFileAtomic } from '../files.js'
+import { fileStamp } from '../hash.js'
 import { errorMessage, type Problem } from '../problem.js'
 import type { Build } from '../types.js'
 import {
@@ -82,8 +83,12 @@ export interface Packaged {
 
 /**
  * Packages binaries for upload, under the names the plan gave them. Only
- * builds with status 'built' are used; each is hashed again and, when
- * `build.sha256` is set, must still match it.
+ * builds with status 'built' are used. A binary whose file is still the one
+ * the build stage hashed (the same `build.stamp`: device, inode, size,
+ * mtime, ctime) keeps that hash without being read again, unless `reread`
+ * is set (a binary of this run was executed since, such as by the smoke
+ * test, and might have rewritten another in the same clock tick); any
+ * other is hashed again and, when `build.sha256` is set, must still match it.
  *
  * Files written into `outputDir`:
  * - each binary's `deliverable` when it is not the binary itself: its
@@ -101,13 +106,15 @@ export interface Packaged {
  * @param builds The verified builds.
  * @param opts Validated publish options.
  * @param outputDir The directory holding the binaries.
+ * @param reread Hash every binary again, whatever its stamp.
  * @returns The packages to upload, the checksums and per-binary problems.
  * @throws when output-dir or SHA256SUMS cannot be written
  */
 export async function packageBinaries(
   builds: Build[],
   opts: PublishOptions,
-  outputDir: string
+  outputDir: string,
+  reread = false
 ): Promise<Packaged> {
   const root = resolve(outputDir)
   await makeDirectory(root)
@@ -138,7 +145,7 @@ export async function packageBinaries(
 
   const made = await mapLimit(built, 4, async (build) => {
     try {
-      return await packageOne(build, root, mtime)
+      return await packageOne(build, root, mtime, reread)
     } catch (error) {
       problems.push({
         subject: describe(build),
@@ -254,17 +261,13 @@ interface PackagedOne {
 async function packageOne(
   build: Build,
   root: string,
-  mtime: Date | undefined
+  mtime: Date | undefined,
+  reread: boolean
 ): Promise<PackagedOne> {
   const binPath = resolve(build.path)
   const deliverable = join(root, build.deliverable)
   const binary = toSlash(relative(root, binPath))
-  const own = await sha256File(binPath)
-  if (build.sha256 !== undefined && build.sha256 !== own.sha256) {
-    throw new Error(
-      `${binary} changed after it was verified (sha256 ${own.sha256}, verified ${build.sha256}); something in the job wrote to the output directory. Re-run the step.`
-    )
-  }
+  const own = await verifiedHash(build, binPath, binary, reread)
   const sbom = build.sbom === undefined ? undefined : join(root, build.sbom)
   if (sbom !== undefined) await writeSbom(build, binPath, sbom, own.sha256)
   try {
@@ -274,6 +277,30 @@ async function packageOne(
     if (sbom !== undefined) await rm(sbom, { force: true })
     throw error
   }
+}
+
+/**
+ * The binary's SHA-256 as verified: the build stage's, when the file still
+ * has the stamp it had then and nothing asks for a re-read; otherwise the
+ * file is read again and must match.
+ */
+async function verifiedHash(
+  build: Build,
+  binPath: string,
+  binary: string,
+  reread: boolean
+): Promise<{ sha256: string; size: number }> {
+  const { sha256, size, stamp } = build
+  if (!reread && sha256 !== undefined && size !== undefined && stamp !== undefined) {
+    if ((await fileStamp(binPath)) === stamp) return { sha256, size }
+  }
+  const own = await sha256File(binPath)
+  if (sha256 !== undefined && sha256 !== own.sha256) {
+    throw new Error(
+      `${binary} changed after it was verified (sha256 ${own.sha256}, verified ${sha256}); something in the job wrote to the output directory. Re-run the step.`
+    )
+  }
+  return own
 }
 
 /** The deliverable of one build (archive or copy) and the files SHA256SUMS lists. */

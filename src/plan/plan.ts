@@ -129,6 +129,19 @@ export interface Plan {
   warnings: string[]
 }
 
+/** What a caller may start while the plan is still being made. */
+export interface PlanHooks {
+  /**
+   * Called once the toolchain has answered, while `go list` may still run,
+   * with the module's go command, directory and host environment
+   * (CGO_ENABLED=0): the module download starts here.
+   */
+  onToolchain?: (
+    toolchain: Toolchain,
+    run: { go: string; cwd: string; env: Record<string, string>; timeoutMs?: number }
+  ) => void
+}
+
 /**
  * Make the plan: probe the toolchain, parse targets, resolve packages, and
  * name every binary (file, archive, checksum entry, artifact).
@@ -137,7 +150,8 @@ export interface Plan {
  */
 export async function makePlan(
   inputs: Inputs,
-  inherited: NodeJS.ProcessEnv = process.env
+  inherited: NodeJS.ProcessEnv = process.env,
+  hooks: PlanHooks = {}
 ): Promise<Plan> {
   const cwd = path.resolve(inputs.workingDirectory)
   if (!existsSync(cwd) || !statSync(cwd).isDirectory())
@@ -168,6 +182,12 @@ export async function makePlan(
       throw error
     }
   )
+  hooks.onToolchain?.(toolchain, {
+    go: inputs.go,
+    cwd,
+    env: hostEnv,
+    timeoutMs: inputs.buildTimeoutMs
+  })
 
   const problems: (Problem | string)[] = []
   const outputDir = path.resolve(cwd, inputs.outputDir)
