@@ -9,7 +9,7 @@
  *   node bench/run.mjs --real --quick   yq, 2 targets, 1 run, written to bench/work/
  *   (also --startup, --cache, --checks: one section each; see bench/README.md)
  *
- * Knobs (environment): BENCH_RUNS, BENCH_WORKLOADS=1,2,3, BENCH_CACHES=cold,warm,
+ * Knobs (environment): BENCH_RUNS, BENCH_WARM_RUNS (--real: warm rounds, default 5), BENCH_WORKLOADS=1,2,3, BENCH_CACHES=cold,warm,
  * BENCH_TARGETS (override every workload's targets), BENCH_CONTESTANTS=action,serial,xargs,
  * BENCH_VERIFY_SIZES=3,30,300 (MiB; empty to skip), BENCH_SAMPLE_MS=250 (0: no
  * process-tree sampling), BENCH_WRITE=1 (let a quick run write bench/results.json
@@ -301,7 +301,8 @@ async function benchWorkload(workload, opts = config) {
         log(`   warm-up ${name.padEnd(6)} ${fmtS(r.wall)}${r.problem ? `  PROBLEM: ${r.problem}` : ''}`)
       }
     }
-    for (let round = 1; round <= opts.runs; round++) {
+    const rounds = cache === 'warm' ? (opts.warmRuns ?? opts.runs) : opts.runs
+    for (let round = 1; round <= rounds; round++) {
       // Rotate the order so that no contestant always runs first (or last).
       const order = names.map((_, i) => names[(i + round - 1) % names.length])
       for (const name of order) {
@@ -538,8 +539,10 @@ async function realOnly() {
     }
     // The many-target cold run takes about half an hour per contestant on
     // 2 cores: one round of each by default there, two on six targets.
+    // Warm runs take seconds: five alternating rounds of them by default.
     const opts = {
       runs: int('BENCH_RUNS', QUICK ? 1 : n === 5 ? 1 : 2),
+      warmRuns: int('BENCH_WARM_RUNS', QUICK ? 1 : 5),
       caches: config.caches,
       contestants: list('BENCH_CONTESTANTS', 'action,goreleaser,xargs,serial')
     }
