@@ -81,9 +81,14 @@ export async function resolvePackages(options: {
 }): Promise<MainPackage[]> {
   const { go, cwd, env, patterns, binaryName, listFlags } = options
   const problems: string[] = []
+  // -find: the named packages only, not their imports. What is asked here
+  // (import path, name, directory, module) needs no more, and loading the
+  // whole import graph would fetch modules on a cold runner before the
+  // download that runs beside it; an import that cannot be resolved is the
+  // compiler's to report, with its own message.
   const result = await runProcess(
     go,
-    ['list', '-e', ...listFlags, '-f', TEMPLATE, '--', ...patterns],
+    ['list', '-e', '-find', ...listFlags, '-f', TEMPLATE, '--', ...patterns],
     { cwd, env, timeoutMs: PROBE_TIMEOUT_MS }
   )
   if (result.timedOut)
