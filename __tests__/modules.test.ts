@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { moduleDownload } from '../src/build/modules.js'
 import { liveProcessCount } from '../src/process.js'
-import type { Plan } from '../src/plan/plan.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gcb-modules-'))
 const gomod = path.join(dir, 'go.mod')
@@ -57,14 +56,13 @@ describe('moduleDownload', () => {
     expect(liveProcessCount()).toBe(0)
   }, 60000)
 
-  // finish() reads the plan only when start() was never called
   it('the build stage waits for the download started early and reports its failure', async () => {
     const download = moduleDownload()
     download.start({ gomod, goflags: '' }, { go: 'go', cwd: dir, env: env('off') })
     // a second start (another hook call) does not run it twice
     download.start({ gomod, goflags: '' }, { go: 'go', cwd: dir, env: env('off') })
     expect(liveProcessCount()).toBe(1)
-    await expect(download.finish({} as Plan)).rejects.toThrow(
+    await expect(download.finish()).rejects.toThrow(
       new RegExp(`^go mod download failed in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*GOPROXY=off.*Check the module's go.mod`)
     )
   }, 60000)
@@ -73,10 +71,10 @@ describe('moduleDownload', () => {
     const download = moduleDownload()
     download.start({ gomod: '', goflags: '' }, { go: 'go', cwd: dir, env: env('off') })
     expect(liveProcessCount()).toBe(0)
-    await expect(download.finish({} as Plan)).resolves.toBeUndefined()
+    await expect(download.finish()).resolves.toBeUndefined()
     const vendored = moduleDownload()
     vendored.start({ gomod, goflags: '-mod=vendor' }, { go: 'go', cwd: dir, env: env('off') })
     expect(liveProcessCount()).toBe(0)
-    await expect(vendored.finish({} as Plan)).resolves.toBeUndefined()
+    await expect(vendored.finish()).resolves.toBeUndefined()
   })
 })

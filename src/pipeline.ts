@@ -121,7 +121,7 @@ async function build(
   more: Parameters<typeof buildAll>[2]
 ): Promise<Built> {
   try {
-    await clock.time('download', () => download.finish(plan))
+    await clock.time('download', () => download.finish())
     const builds = await clock.time('build', () =>
       buildAll(
         plan.build,

@@ -234,15 +234,14 @@ async function buildTarget(
     for (const b of builds) {
       await rename(built(b), b.path)
       // one read: the hash, and the path check's scan of the same bytes
-      const paths = machinePaths
       const { sha256, size, stamp, sink } = await sha256File(
         b.path,
-        paths ? () => new PathScanner(paths) : undefined
+        machinePaths && (() => new PathScanner(machinePaths))
       )
       b.size = size
       b.sha256 = sha256
       b.stamp = stamp
-      if (paths && sink) b.pathScan = { paths, scan: sink.finish() }
+      if (machinePaths && sink) b.pathScan = { paths: machinePaths, scan: sink.finish() }
       b.status = 'built'
     }
   } catch (error) {
@@ -282,8 +281,9 @@ export function startOrder(plan: BuildPlan): number[] {
  * `-p` of {@link compileParallelAt} for the targets left when it starts.
  * A slot takes its next target as soon as go build ends; the binaries are
  * renamed and hashed meanwhile, and `onDone` hears of each build once that
- * is done. `more.onFirstWave` is called once the first builds have all been
- * spawned (the time to load what later stages need). With `failFast`, no new build starts after the first failure; those not
+ * is done. `more.onFirstWave` is called once as many builds as run at once
+ * have been spawned (the time to load what later stages need). With
+ * `failFast`, no new build starts after the first failure; those not
  * started are 'skipped'. Results come back in plan order (targets sorted,
  * then packages).
  */
@@ -306,10 +306,10 @@ export async function buildAll(
   let next = 0
   let stop = false
   const workers = Math.max(1, Math.min(plan.parallel, plan.targets.length))
-  // told once the first `workers` builds are running (or could not start)
-  let firstWave = workers
-  const oneStarted = (): void => {
-    if (--firstWave === 0) onFirstWave()
+  // told once as many builds as run at once have been spawned
+  let spawns = 0
+  const spawned = (): void => {
+    if (++spawns === workers) onFirstWave()
   }
   const worker = async (): Promise<void> => {
     for (;;) {
@@ -324,7 +324,6 @@ export async function buildAll(
           })
         )
         for (const b of results[i]) onDone(b)
-        if (started < workers) oneStarted()
       } else {
         const p = compileParallelAt(
           plan.compileParallel,
@@ -333,16 +332,7 @@ export async function buildAll(
         )
         let exited!: (ok: boolean) => void
         const ended = new Promise<boolean>((resolve) => (exited = resolve))
-        const first = started < workers
-        let told = false
-        const tell = (): void => {
-          if (first && !told) {
-            told = true
-            oneStarted()
-          }
-        }
-        const done = buildTarget(plan, target, p, exited, tell, machinePaths).then((builds) => {
-          tell()
+        const done = buildTarget(plan, target, p, exited, spawned, machinePaths).then((builds) => {
           results[i] = builds
           for (const b of builds) onDone(b)
           const ok = builds.every((b) => b.status === 'built')

@@ -6,7 +6,6 @@
  */
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
-import type { Plan } from '../plan/plan.js'
 import type { Toolchain } from '../plan/toolchain.js'
 import { runProcess, type ProcessResult } from '../process.js'
 
@@ -37,11 +36,11 @@ export interface ModuleDownload {
   /** Starts `go mod download` when the toolchain needs it (once; later calls are ignored). */
   start(toolchain: Pick<Toolchain, 'gomod' | 'goflags'>, run: DownloadRun): void
   /**
-   * Waits for the download (starting it now if `start` was not called).
+   * Waits for the download `start` began (nothing, when it was not needed).
    *
    * @throws Error naming the directory, what happened and what to check
    */
-  finish(plan: Plan): Promise<void>
+  finish(): Promise<void>
   /** Stops a download whose plan failed, and waits until it has stopped. */
   abandon(): Promise<void>
 }
@@ -71,15 +70,8 @@ export function moduleDownload(): ModuleDownload {
     start(toolchain, run) {
       started ??= begin(toolchain, run)
     },
-    async finish(plan) {
-      const b = plan.build
-      const outcome = await (started ??
-        begin(plan.toolchain, {
-          go: b.go,
-          cwd: b.cwd,
-          env: { ...b.baseEnv, CGO_ENABLED: '0' },
-          timeoutMs: b.timeoutMs
-        }))
+    async finish() {
+      const outcome = await started
       if (outcome) judge(outcome)
     },
     async abandon() {
