@@ -56,6 +56,14 @@ describe('moduleDownload', () => {
     expect(liveProcessCount()).toBe(0)
   }, 60000)
 
+  it('a start that comes after abandon (the plan answered late) starts nothing', async () => {
+    const download = moduleDownload()
+    await download.abandon()
+    download.start({ gomod, goflags: '' }, { go: 'go', cwd: dir, env: env(`http://127.0.0.1:${port}`) })
+    expect(liveProcessCount()).toBe(0)
+    await download.finish()
+  })
+
   it('the build stage waits for the download started early and reports its failure', async () => {
     const download = moduleDownload()
     download.start({ gomod, goflags: '' }, { go: 'go', cwd: dir, env: env('off') })

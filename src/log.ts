@@ -21,6 +21,7 @@
 import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import { EOL } from 'node:os'
+import { escapeChar } from './escape.js'
 
 /** Where an annotation points, as `core.error`/`core.warning` take it. */
 export type AnnotationProps = core.AnnotationProperties
@@ -92,17 +93,6 @@ export function runnerValue(text: string): string {
       b === '\r\n' ? '\\r\\n' : escapeChar(b)
     )
   )
-}
-
-/** `\x1b`, `\u202e`: a character as a visible escape. */
-export function escapeChar(c: string): string {
-  const code = c.codePointAt(0) ?? 0
-  if (c === '\n') return '\\n'
-  if (c === '\r') return '\\r'
-  if (c === '\t') return '\\t'
-  return code <= 0xff
-    ? `\\x${code.toString(16).padStart(2, '0')}`
-    : `\\u${code.toString(16).padStart(4, '0')}`
 }
 
 /**

@@ -4,7 +4,7 @@
  * verdict back to the runner.
  */
 import * as core from '@actions/core'
-import { getInputs } from './inputs/inputs.js'
+import { actionInputs, getInputs } from './inputs/inputs.js'
 import { ANNOTATION_LIMIT, actionLog } from './log.js'
 import { execute } from './pipeline.js'
 import { problemLine } from './problem.js'
@@ -12,12 +12,16 @@ import { installCancelHandlers } from './process.js'
 import { annotate, suspendGoMatcher } from './report/annotations.js'
 import { actionOutputs } from './report/outputs.js'
 import { verdictLine, writeSummary } from './report/report.js'
+import type { EarlyStart } from './start.js'
 
 /**
  * The action's entry point. Throws nothing: every problem becomes one
  * failure of the step.
+ *
+ * @param early the plan src/index.ts started from the INPUT_* variables,
+ *   used when `core.getInput` reads the same values
  */
-export async function run(): Promise<void> {
+export async function run(early?: EarlyStart): Promise<void> {
   // Compiler errors become our own annotations, once each with every target
   // listed; setup-go's matcher would add one per target on top.
   const log = actionLog()
@@ -25,7 +29,14 @@ export async function run(): Promise<void> {
   // Cancelling the job kills every process tree started and removes partial outputs.
   installCancelHandlers((message) => core.error(message))
   try {
-    const result = await execute(getInputs(), log)
+    // The early plan stands only if the toolkit reads the inputs it read.
+    const adopted = early?.adoptable(actionInputs) ? early : undefined
+    if (!adopted) await early?.abandon()
+    // Parsed again here, with env values masked before anything logs them.
+    const inputs = getInputs()
+    const result = adopted
+      ? await execute(adopted.inputs, log, adopted)
+      : await execute(inputs, log)
     for (const [name, value] of Object.entries(actionOutputs(result)))
       core.setOutput(name, value)
     annotate(

@@ -10,7 +10,7 @@
  * a Result for what exists.
  */
 import { buildAll, buildProblems, buildRecord } from './build/build.js'
-import { moduleDownload, type ModuleDownload } from './build/modules.js'
+import type { ModuleDownload } from './build/modules.js'
 import { restoreCache, saveCache, type CacheReport } from './cache/stage.js'
 import type { Inputs } from './inputs/inputs.js'
 import {
@@ -28,9 +28,10 @@ import { uploadSkipReason } from './package/options.js'
 import { packageBinaries, preloadPackaging } from './package/package.js'
 import { publishable } from './package/publishable.js'
 import { manifestOf } from './merge/manifest.js'
-import { makePlan, type Plan } from './plan/plan.js'
+import type { Plan } from './plan/plan.js'
 import { reproduceBuilds } from './reproduce/reproduce.js'
 import { errorMessage, type Problem, type Stage } from './problem.js'
+import { startPlan, type StartedPlan } from './start.js'
 import {
   logBuild,
   logPlan,
@@ -50,21 +51,25 @@ import type {
 /**
  * Run the whole pipeline for validated inputs.
  *
+ * @param started the plan already being made for these same inputs (the
+ *   action's entry starts it before the toolkit is loaded); by default it
+ *   starts here
  * @returns what happened to every binary, with every problem of every
  *   stage; never throws for a failed build, package or upload
  * @throws InputError for problems found before any build starts
  */
 export async function execute(
   inputs: Inputs,
-  log: Log = actionLog()
+  log: Log = actionLog(),
+  started: StartedPlan = startPlan(inputs)
 ): Promise<Result> {
+  if (started.inputs !== inputs)
+    throw new Error('execute: the started plan was made for other inputs')
   const clock = stopwatch()
   // the module download starts once the toolchain has answered, beside go list
-  const download = moduleDownload()
+  const download = started.download
   const plan = await clock
-    .time('plan', () =>
-      makePlan(inputs, process.env, { onToolchain: (t, run) => download.start(t, run) })
-    )
+    .time('plan', () => started.plan)
     .catch(async (error: unknown) => {
       await download.abandon()
       throw error

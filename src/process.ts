@@ -274,24 +274,27 @@ export function onCancel(cleanup: () => Promise<unknown> | unknown): () => void 
 }
 
 let installed = false
+let cancelLog: (message: string) => void = () => undefined
 
 /**
  * Install, once, handlers for SIGTERM and SIGINT (what the runner sends when
  * a job is cancelled): kill every live process tree, wait for them, run the
- * registered cleanups, then exit with 128 + the signal's number.
+ * registered cleanups, then exit with 128 + the signal's number. A later
+ * call only changes where the message goes.
  *
  * @param log where to say what is happening (stderr by default)
  */
 export function installCancelHandlers(
   log: (message: string) => void = (m) => process.stderr.write(`${m}\n`)
 ): void {
+  cancelLog = log
   if (installed) return
   installed = true
   let cancelling = false
   const handler = (signal: NodeJS.Signals): void => {
     if (cancelling) return
     cancelling = true
-    log(
+    cancelLog(
       `Cancelled by ${signal}: stopping ${live.size} running process tree(s) and removing partial outputs.`
     )
     void (async () => {

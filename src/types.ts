@@ -249,6 +249,6 @@ export interface Result {
 
 export type { Problem } from './problem.js'
 export type { CacheReport } from './cache/stage.js'
-export type { Inputs } from './inputs/inputs.js'
+export type { Inputs } from './inputs/parse.js'
 export type { Plan } from './plan/plan.js'
 export type { Packaged } from './package/package.js'

@@ -30872,7 +30872,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31832:
+/***/ 3361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30891,6 +30891,25 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/escape.ts
+/**
+ * The one way foreign characters are shown: as visible escapes. Kept apart
+ * from `log.ts` so that the input checks load no toolkit package.
+ */
+/** `\x1b`, `\u202e`: a character as a visible escape. */
+function escape_escapeChar(c) {
+    const code = c.codePointAt(0) ?? 0;
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/log.ts
 /**
  * The one logging port, and the one fence for text the action did not
@@ -30912,6 +30931,7 @@ var external_node_crypto_ = __nccwpck_require__(77598);
  *              as `error: file:line:col: message`; terminal control
  *              characters in foreign text are shown as escapes.
  */
+
 
 
 
@@ -30943,20 +30963,7 @@ function neutraliseLines(text) {
 }
 /** One foreign value for the runner's log: one inert line. */
 function runnerValue(text) {
-    return neutraliseLine(text.replace(new RegExp(LINE_BREAK.source, 'g'), (b) => b === '\r\n' ? '\\r\\n' : escapeChar(b)));
-}
-/** `\x1b`, `\u202e`: a character as a visible escape. */
-function escapeChar(c) {
-    const code = c.codePointAt(0) ?? 0;
-    if (c === '\n')
-        return '\\n';
-    if (c === '\r')
-        return '\\r';
-    if (c === '\t')
-        return '\\t';
-    return code <= 0xff
-        ? `\\x${code.toString(16).padStart(2, '0')}`
-        : `\\u${code.toString(16).padStart(4, '0')}`;
+    return neutraliseLine(text.replace(new RegExp(LINE_BREAK.source, 'g'), (b) => b === '\r\n' ? '\\r\\n' : escape_escapeChar(b)));
 }
 /**
  * Characters a terminal acts on: C0 controls but tab and LF, DEL, C1
@@ -31175,7 +31182,7 @@ function quoted(value, max = 60) {
     const cut = chars.length > max
         ? [...chars.slice(0, max - 20), '…', ...chars.slice(-19)]
         : chars;
-    const shown = cut.join('').replace(new RegExp(UNSAFE_CHARACTER.source, 'g'), escapeChar);
+    const shown = cut.join('').replace(new RegExp(UNSAFE_CHARACTER.source, 'g'), escape_escapeChar);
     return `"${shown}"`;
 }
 /** The number of UTF-8 bytes of a string. */
@@ -32166,14 +32173,17 @@ function process_onCancel(cleanup) {
     return () => cleanups.delete(cleanup);
 }
 let installed = false;
+let cancelLog = () => undefined;
 /**
  * Install, once, handlers for SIGTERM and SIGINT (what the runner sends when
  * a job is cancelled): kill every live process tree, wait for them, run the
- * registered cleanups, then exit with 128 + the signal's number.
+ * registered cleanups, then exit with 128 + the signal's number. A later
+ * call only changes where the message goes.
  *
  * @param log where to say what is happening (stderr by default)
  */
 function installCancelHandlers(log = (m) => process.stderr.write(`${m}\n`)) {
+    cancelLog = log;
     if (installed)
         return;
     installed = true;
@@ -32182,7 +32192,7 @@ function installCancelHandlers(log = (m) => process.stderr.write(`${m}\n`)) {
         if (cancelling)
             return;
         cancelling = true;
-        log(`Cancelled by ${signal}: stopping ${live.size} running process tree(s) and removing partial outputs.`);
+        cancelLog(`Cancelled by ${signal}: stopping ${live.size} running process tree(s) and removing partial outputs.`);
         void (async () => {
             await killAllProcesses();
             await Promise.allSettled([...cleanups].map(async (c) => c()));
@@ -36179,7 +36189,7 @@ async function run(read = (n) => lib_core/* getInput */.V4(n)) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31832);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3361);
 /** The merge sub-action's entry point: the only module here with a side effect. */
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();

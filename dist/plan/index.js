@@ -30874,7 +30874,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6980:
+/***/ 2257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33836,6 +33836,25 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/escape.ts
+/**
+ * The one way foreign characters are shown: as visible escapes. Kept apart
+ * from `log.ts` so that the input checks load no toolkit package.
+ */
+/** `\x1b`, `\u202e`: a character as a visible escape. */
+function escape_escapeChar(c) {
+    const code = c.codePointAt(0) ?? 0;
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/log.ts
 /**
  * The one logging port, and the one fence for text the action did not
@@ -33857,6 +33876,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  *              as `error: file:line:col: message`; terminal control
  *              characters in foreign text are shown as escapes.
  */
+
 
 
 
@@ -33888,20 +33908,7 @@ function neutraliseLines(text) {
 }
 /** One foreign value for the runner's log: one inert line. */
 function runnerValue(text) {
-    return neutraliseLine(text.replace(new RegExp(LINE_BREAK.source, 'g'), (b) => b === '\r\n' ? '\\r\\n' : escapeChar(b)));
-}
-/** `\x1b`, `\u202e`: a character as a visible escape. */
-function escapeChar(c) {
-    const code = c.codePointAt(0) ?? 0;
-    if (c === '\n')
-        return '\\n';
-    if (c === '\r')
-        return '\\r';
-    if (c === '\t')
-        return '\\t';
-    return code <= 0xff
-        ? `\\x${code.toString(16).padStart(2, '0')}`
-        : `\\u${code.toString(16).padStart(4, '0')}`;
+    return neutraliseLine(text.replace(new RegExp(LINE_BREAK.source, 'g'), (b) => b === '\r\n' ? '\\r\\n' : escape_escapeChar(b)));
 }
 /**
  * Characters a terminal acts on: C0 controls but tab and LF, DEL, C1
@@ -34120,7 +34127,7 @@ function quoted(value, max = 60) {
     const cut = chars.length > max
         ? [...chars.slice(0, max - 20), '…', ...chars.slice(-19)]
         : chars;
-    const shown = cut.join('').replace(new RegExp(UNSAFE_CHARACTER.source, 'g'), escapeChar);
+    const shown = cut.join('').replace(new RegExp(UNSAFE_CHARACTER.source, 'g'), escape_escapeChar);
     return `"${shown}"`;
 }
 /** The number of UTF-8 bytes of a string. */
@@ -35111,14 +35118,17 @@ function onCancel(cleanup) {
     return () => cleanups.delete(cleanup);
 }
 let installed = false;
+let cancelLog = () => undefined;
 /**
  * Install, once, handlers for SIGTERM and SIGINT (what the runner sends when
  * a job is cancelled): kill every live process tree, wait for them, run the
- * registered cleanups, then exit with 128 + the signal's number.
+ * registered cleanups, then exit with 128 + the signal's number. A later
+ * call only changes where the message goes.
  *
  * @param log where to say what is happening (stderr by default)
  */
 function installCancelHandlers(log = (m) => process.stderr.write(`${m}\n`)) {
+    cancelLog = log;
     if (installed)
         return;
     installed = true;
@@ -35127,7 +35137,7 @@ function installCancelHandlers(log = (m) => process.stderr.write(`${m}\n`)) {
         if (cancelling)
             return;
         cancelling = true;
-        log(`Cancelled by ${signal}: stopping ${live.size} running process tree(s) and removing partial outputs.`);
+        cancelLog(`Cancelled by ${signal}: stopping ${live.size} running process tree(s) and removing partial outputs.`);
         void (async () => {
             await killAllProcesses();
             await Promise.allSettled([...cleanups].map(async (c) => c()));
@@ -35643,7 +35653,7 @@ async function run(read = (name) => getInput(name)) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6980);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2257);
 /** The plan sub-action's entry point: the only module here with a side effect. */
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();

@@ -68,7 +68,8 @@ export function moduleDownload(): ModuleDownload {
       : Promise.resolve(undefined)
   return {
     start(toolchain, run) {
-      started ??= begin(toolchain, run)
+      // once, and never after abandon(): an abandoned plan may still answer
+      if (!stop.signal.aborted) started ??= begin(toolchain, run)
     },
     async finish() {
       const outcome = await started

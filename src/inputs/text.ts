@@ -8,7 +8,7 @@
  * input with someone else's error. Both are refused here, naming the input,
  * before anything runs.
  */
-import { escapeChar } from '../log.js'
+import { escapeChar } from '../escape.js'
 
 /** A path's limit on Linux (PATH_MAX), in UTF-8 bytes. */
 export const MAX_PATH_BYTES = 4096

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os'
 import * as path from 'node:path'
 import { baseEnvironment, type Env } from './environment.js'
 import { buildFlagProblems, splitWords } from '../inputs/flags.js'
-import { InputError, type Inputs } from '../inputs/inputs.js'
+import { InputError, type Inputs } from '../inputs/parse.js'
 import {
   errorMessage,
   lineProblem,
