@@ -550,6 +550,19 @@ async function realOnly() {
     measured.measuredAt = new Date().toISOString()
     measured.commit = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: REPO, encoding: 'utf8' }).trim()
     measured.loadAvgAtStart = results.real.machine.loadAvgAtStart
+    // A run of only some caches (BENCH_CACHES=warm) keeps the other cells
+    // of the earlier figures, and says which bundle measured which.
+    const before = previous.find((w) => w.n === n)
+    if (before) {
+      const at = (w) => ({ commit: w.commit, measuredAt: w.measuredAt, loadAvgAtStart: w.loadAvgAtStart })
+      measured.cells = Object.fromEntries(Object.keys(measured.cache).map((c) => [c, at(measured)]))
+      for (const [c, cell] of Object.entries(before.cache))
+        if (!(c in measured.cache)) {
+          measured.cache[c] = cell
+          measured.cells[c] = before.cells?.[c] ?? at(before)
+        }
+      measured.breakdown ??= before.breakdown
+    }
     results.real.workloads = [...results.real.workloads.filter((w) => w.n !== n), measured].sort((a, b) => a.n - b.n)
     writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n')
     replaceBlock(readme, REAL_START, REAL_END, renderReal(results.real))

@@ -207,7 +207,11 @@ export function renderReal(real) {
     out.push('')
     out.push(
       `Targets: ${w.targets.map((t) => `\`${t}\``).join(' ')}. Measured ${w.measuredAt?.slice(0, 16).replace('T', ' ')} UTC ` +
-        `with the bundle of ${w.commit ?? 'an unrecorded commit'}, load average at start ${w.loadAvgAtStart}.`
+        `with the bundle of ${w.commit ?? 'an unrecorded commit'}, load average at start ${w.loadAvgAtStart}.` +
+        Object.entries(w.cells ?? {})
+          .filter(([, c]) => c.commit !== w.commit)
+          .map(([cache, c]) => ` The ${cache} cells are from ${c.measuredAt?.slice(0, 16).replace('T', ' ')} UTC, bundle of ${c.commit}, load average ${c.loadAvgAtStart}.`)
+          .join('')
     )
     const b = w.breakdown
     if (b) {
